@@ -1,0 +1,107 @@
+"""The `swvsite` command: check, build, serve and export schemas.
+
+Messages for staff are Dutch; a content mistake never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import ContentError
+
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except ContentError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="swvsite",
+        description="Bouw de website van een ouder- en jeugdsteunpunt uit YAML-inhoud.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="opdracht")
+
+    check = commands.add_parser("check", help="Controleer de inhoud (er wordt niets gebouwd).")
+    check.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    _config_arg(check)
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="Controleer de inhoud en bouw de hele site.")
+    _config_arg(build)
+    build.add_argument("--site-dir", default=None, help="Waar de site komt (standaard: site/).")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="Bekijk de site lokaal; herlaadt bij elke wijziging.")
+    _config_arg(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Adres en poort.")
+    serve.set_defaults(run=_serve)
+
+    schema = commands.add_parser("schema", help="Schrijf de JSON Schema-bestanden voor editors.")
+    schema.add_argument("--out", default="schemas", help="Map voor de schema's.")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _config_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", default=DEFAULT_CONFIG,
+                        help="Het mkdocs.yml-bestand (standaard: mkdocs.yml).")
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .load import load_site
+    from .settings import content_dir_from_config
+
+    content = Path(args.content) if args.content else content_dir_from_config(args.config_file)
+    site = load_site(content)
+    counts = {
+        "voorzieningen": len(site.voorzieningen),
+        "scholen": len(site.scholen),
+        "procedures": len(site.procedures),
+        "vragen": len(site.vragen()),
+        "begrippen": len(site.begrippen_lijst),
+    }
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(f"De inhoud is in orde: {summary}.")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .publish import build_site
+
+    target = build_site(args.config_file, args.site_dir)
+    print(f"De site is gebouwd in {target}/.")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    written = write_schemas(Path(args.out))
+    print(f"{len(written)} schema's geschreven in {args.out}/.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

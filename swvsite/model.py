@@ -1,0 +1,691 @@
+"""The content model: every record type and every field, declared once.
+
+This module is the single source of truth. `validate` checks YAML against it,
+`schema` exports it as JSON Schema for editors, and the field help texts (in
+Dutch, for the staff who edit the YAML) document it. Nothing here parses or
+renders; it only describes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# --------------------------------------------------------------------------
+# Field types
+# --------------------------------------------------------------------------
+
+
+class FieldType:
+    """Base class of all field types. `label` names the type to staff."""
+
+    label = "waarde"
+
+
+@dataclass(frozen=True)
+class Text(FieldType):
+    """Plain text. Shown literally: no Markdown, no HTML."""
+
+    max_length: int | None = None
+    label = "tekst"
+
+
+@dataclass(frozen=True)
+class Markdown(FieldType):
+    """Longer text with a small, safe subset of Markdown: paragraphs, lists,
+    **vet**, *schuin* and links to http(s), mailto: and tel: addresses."""
+
+    max_length: int | None = None
+    label = "tekst (met opmaak)"
+
+
+@dataclass(frozen=True)
+class Integer(FieldType):
+    minimum: int | None = None
+    maximum: int | None = None
+    label = "geheel getal"
+
+
+@dataclass(frozen=True)
+class Boolean(FieldType):
+    label = "ja of nee"
+
+
+@dataclass(frozen=True)
+class Date(FieldType):
+    label = "datum (JJJJ-MM-DD)"
+
+
+@dataclass(frozen=True)
+class Pattern(FieldType):
+    """Text that must match a regular expression (e-mail, phone, URL, ...)."""
+
+    regex: str
+    what: str
+    example: str
+    normalise_spaces: bool = False
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return self.what
+
+
+@dataclass(frozen=True)
+class Choice(FieldType):
+    """One value out of a fixed list; `options` maps value to its Dutch label."""
+
+    options: dict[str, str]
+    label = "keuze"
+
+
+@dataclass(frozen=True)
+class Ref(FieldType):
+    """The id of another record of type `target`."""
+
+    target: str
+    label = "verwijzing"
+
+
+@dataclass(frozen=True)
+class ListOf(FieldType):
+    item: FieldType
+    min_items: int = 0
+    unique: bool = False
+    label = "lijst"
+
+
+@dataclass(frozen=True)
+class Obj(FieldType):
+    """A nested group of fields. `name` is used for the JSON Schema definition."""
+
+    name: str
+    fields: tuple[Field, ...]
+    label = "groep velden"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    help: str
+    required: bool = False
+    example: Any = None
+
+
+# --------------------------------------------------------------------------
+# Reusable field types
+# --------------------------------------------------------------------------
+
+SLUG_REGEX = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Pattern(
+    SLUG_REGEX,
+    "id (kleine letters, cijfers en streepjes)",
+    "opdc-de-overstap",
+)
+Email = Pattern(
+    r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+    "e-mailadres",
+    "info@voorbeeld.nl",
+)
+# Dutch numbers: 10 digits starting with 0 (spaces and dashes allowed),
+# 0800/0900 service numbers, and +31 international notation.
+Telefoon = Pattern(
+    r"^(0[1-9][0-9]{8}|0[89]00[0-9]{4,7}|\+31[1-9][0-9]{8})$",
+    "telefoonnummer",
+    "013 - 123 45 67",
+    normalise_spaces=True,
+)
+Url = Pattern(
+    r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:[0-9]+)?(/[^\s<>\"]*)?$",
+    "webadres (begint met https://)",
+    "https://www.voorbeeld.nl/pagina",
+)
+Postcode = Pattern(r"^[1-9][0-9]{3} ?[A-Z]{2}$", "postcode", "5038 AB")
+Brin = Pattern(r"^[0-9]{2}[A-Z]{2}$", "BRIN-nummer (2 cijfers, 2 hoofdletters)", "12AB")
+Vestigingsnummer = Pattern(r"^[0-9]{2}$", "vestigingsnummer (2 cijfers)", "00")
+
+SECTOREN = {"po": "Primair onderwijs (basisschool)", "vo": "Voortgezet onderwijs"}
+
+VOORZIENING_TYPES = {
+    "sbo": "Speciaal basisonderwijs (SBO)",
+    "so": "Speciaal onderwijs (SO)",
+    "vso": "Voortgezet speciaal onderwijs (VSO)",
+    "praktijkonderwijs": "Praktijkonderwijs",
+    "opdc": "Orthopedagogisch-didactisch centrum (OPDC)",
+    "rebound": "Rebound",
+    "maatwerk": "Maatwerk",
+    "hoogbegaafdheid": "Hoogbegaafdheid",
+    "nieuwkomers": "Onderwijs aan nieuwkomers",
+    "tussenvoorziening": "Tussenvoorziening",
+    "arrangement": "Arrangement",
+    "anders": "Andere voorziening",
+}
+
+NIVEAUS = {
+    "basisonderwijs": "Basisonderwijs",
+    "sbo": "Speciaal basisonderwijs",
+    "so": "Speciaal onderwijs",
+    "vso": "Voortgezet speciaal onderwijs",
+    "praktijkonderwijs": "Praktijkonderwijs",
+    "vmbo-bb": "Vmbo basisberoepsgerichte leerweg",
+    "vmbo-kb": "Vmbo kaderberoepsgerichte leerweg",
+    "vmbo-gt": "Vmbo gemengde/theoretische leerweg",
+    "havo": "Havo",
+    "vwo": "Vwo",
+    "isk": "Internationale schakelklas",
+}
+
+ONDERSTEUNINGSSOORTEN = {
+    "leren": "Leren en ontwikkeling",
+    "dyslexie-dyscalculie": "Dyslexie en dyscalculie",
+    "gedrag": "Gedrag",
+    "sociaal-emotioneel": "Sociaal-emotionele ontwikkeling",
+    "autisme": "Autisme",
+    "taal-spraak": "Taal en spraak",
+    "horen": "Horen",
+    "zien": "Zien",
+    "lichamelijk": "Lichamelijke beperking",
+    "medisch": "Ziekte en medische zorg",
+    "hoogbegaafdheid": "Meer- en hoogbegaafdheid",
+    "nt2": "Nederlands als tweede taal",
+}
+
+ROLLEN = {
+    "ouderondersteuner": "Ouderondersteuner",
+    "ervaringsdeskundige": "Ervaringsdeskundige",
+    "jongerencoach": "Jongerencoach",
+    "onderwijsadviseur": "Onderwijsadviseur",
+    "coordinator": "Coördinator",
+}
+
+Adres = Obj(
+    "adres",
+    (
+        Field("straat", Text(120), "Straatnaam en huisnummer.", required=True,
+              example="Stationsstraat 12"),
+        Field("postcode", Postcode, "Postcode, bijvoorbeeld 5038 AB.", required=True,
+              example="5038 AB"),
+        Field("plaats", Text(80), "Plaatsnaam.", required=True, example="Tilburg"),
+    ),
+)
+
+Contact = Obj(
+    "contact",
+    (
+        Field("naam", Text(120), "Naam van de persoon of afdeling.", example="Loket"),
+        Field("telefoon", Telefoon, "Telefoonnummer.", example="013 - 123 45 67"),
+        Field("email", Email, "E-mailadres.", example="loket@voorbeeld.nl"),
+        Field("website", Url, "Webadres.", example="https://www.voorbeeld.nl"),
+        Field("bereikbaar", Text(200), "Wanneer iemand bereikbaar is.",
+              example="Maandag tot en met donderdag, 9.00 tot 16.00 uur"),
+    ),
+)
+
+Document = Obj(
+    "document",
+    (
+        Field("titel", Text(160), "Titel van het document of de pagina.", required=True,
+              example="Ondersteuningsplan 2024-2028"),
+        Field("url", Url, "Webadres van het document.", required=True,
+              example="https://www.voorbeeld.nl/ondersteuningsplan.pdf"),
+    ),
+)
+
+Leeftijd = Obj(
+    "leeftijd",
+    (
+        Field("van", Integer(0, 30), "Vanaf deze leeftijd (jaren).", required=True, example=4),
+        Field("tot", Integer(0, 30), "Tot en met deze leeftijd (jaren).", required=True,
+              example=13),
+    ),
+)
+
+Locatie = Obj(
+    "locatie",
+    (
+        Field("naam", Text(160), "Naam van de locatie.", required=True,
+              example="Locatie Centrum"),
+        Field("adres", Adres, "Adres van de locatie.", required=True),
+        Field("gemeente", Text(80), "Gemeente waarin de locatie ligt.", example="Tilburg"),
+    ),
+)
+
+COMMON_FIELDS = (
+    Field(
+        "gecontroleerd_op",
+        Date(),
+        "Datum waarop iemand de inhoud van dit bestand voor het laatst heeft gecontroleerd.",
+        required=True,
+        example="2026-09-01",
+    ),
+)
+
+
+# --------------------------------------------------------------------------
+# Record types
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """A kind of record. `folder` holds one YAML file per record; `file` is a
+    single YAML file. Records in a folder get one page each under `url_dir`."""
+
+    name: str
+    title: str
+    help: str
+    fields: tuple[Field, ...]
+    folder: str | None = None
+    file: str | None = None
+
+    @property
+    def all_fields(self) -> tuple[Field, ...]:
+        return self.fields + COMMON_FIELDS
+
+
+VOORZIENING = RecordType(
+    name="voorziening",
+    title="Voorziening",
+    folder="voorzieningen",
+    help="Een voorziening voor leerlingen die extra ondersteuning nodig hebben, zoals "
+    "een school voor speciaal (basis)onderwijs, een OPDC of een maatwerktraject.",
+    fields=(
+        Field("naam", Text(120), "Naam van de voorziening.", required=True,
+              example="OPDC De Overstap"),
+        Field("type", Choice(VOORZIENING_TYPES), "Soort voorziening.", required=True,
+              example="opdc"),
+        Field("samenvatting", Text(300),
+              "Eén of twee korte zinnen: wat is dit en voor wie? Taalniveau B1.",
+              required=True),
+        Field("beschrijving", Markdown(4000), "Uitgebreidere uitleg, in gewone taal."),
+        Field("doelgroep", Text(600), "Voor welke leerlingen is deze voorziening?",
+              required=True),
+        Field("sector", ListOf(Choice(SECTOREN), min_items=1, unique=True),
+              "Primair onderwijs (po), voortgezet onderwijs (vo) of allebei.",
+              required=True, example=["vo"]),
+        Field("leeftijd", Leeftijd, "Leeftijd van de leerlingen."),
+        Field("tlv_nodig", Boolean(),
+              "Is een toelaatbaarheidsverklaring (TLV) nodig? Vul ja of nee in.",
+              required=True, example=False),
+        Field("toelating", Markdown(1500), "Hoe komt een leerling hier terecht? Wie besluit?",
+              required=True),
+        Field("aanmelding", Markdown(1500), "Hoe meld je een leerling aan, en wie doet dat?"),
+        Field("duur", Text(300), "Hoe lang blijft een leerling hier meestal?"),
+        Field("blijft_ingeschreven", Boolean(),
+              "Blijft de leerling ingeschreven op de eigen school?"),
+        Field("locaties", ListOf(Locatie), "Waar is de voorziening?"),
+        Field("contact", Contact, "Contact voor vragen over deze voorziening."),
+        Field("procedures", ListOf(Ref("procedure"), unique=True),
+              "Ids van procedures die bij deze voorziening horen.",
+              example=["tlv-aanvragen"]),
+        Field("documenten", ListOf(Document), "Links naar folders of andere documenten."),
+    ),
+)
+
+SCHOOL = RecordType(
+    name="school",
+    title="Ondersteuningsprofiel",
+    folder="scholen",
+    help="Het ondersteuningsprofiel van één school(vestiging): welke ondersteuning de "
+    "school biedt en bij wie ouders terecht kunnen.",
+    fields=(
+        Field("naam", Text(160), "Naam van de school(vestiging).", required=True,
+              example="Basisschool De Klimop"),
+        Field("brin", Brin, "BRIN-nummer van de school.", required=True, example="12AB"),
+        Field("vestiging", Vestigingsnummer, "Vestigingsnummer (twee cijfers).",
+              required=True, example="00"),
+        Field("swv", Ref("swv"),
+              "Id van het samenwerkingsverband (uit organisatie.yml) waar de school bij hoort.",
+              required=True, example="po"),
+        Field("niveaus", ListOf(Choice(NIVEAUS), min_items=1, unique=True),
+              "Onderwijstype of niveaus van de school.", required=True,
+              example=["basisonderwijs"]),
+        Field("adres", Adres, "Adres van de school.", required=True),
+        Field("gemeente", Text(80), "Gemeente van de school.", required=True,
+              example="Tilburg"),
+        Field("denominatie", Text(80), "Richting van de school, bijvoorbeeld openbaar.",
+              example="Openbaar"),
+        Field("telefoon", Telefoon, "Telefoonnummer van de school."),
+        Field("email", Email, "Algemeen e-mailadres van de school."),
+        Field("website", Url, "Website van de school."),
+        Field("samenvatting", Text(400),
+              "Eén of twee zinnen over de ondersteuning op deze school.", required=True),
+        Field("basisondersteuning", ListOf(Text(300), min_items=1),
+              "Wat de school voor alle leerlingen doet (basisondersteuning).",
+              required=True),
+        Field(
+            "extra_ondersteuning",
+            ListOf(
+                Obj(
+                    "extra_ondersteuning",
+                    (
+                        Field("naam", Text(160), "Naam van het aanbod.", required=True),
+                        Field("soort", ListOf(Choice(ONDERSTEUNINGSSOORTEN), min_items=1,
+                                              unique=True),
+                              "Bij welke ondersteuningsbehoefte past dit aanbod?",
+                              required=True, example=["gedrag"]),
+                        Field("doelgroep", Text(400), "Voor welke leerlingen?"),
+                        Field("beschrijving", Markdown(1500), "Wat houdt het in?",
+                              required=True),
+                    ),
+                )
+            ),
+            "Extra ondersteuning en arrangementen die de school biedt.",
+        ),
+        Field("expertise", ListOf(Text(200)), "Specialisten en kennis in de school."),
+        Field("fysieke_voorzieningen", ListOf(Text(200)),
+              "Aanpassingen aan het gebouw, zoals een lift of een prikkelarme ruimte."),
+        Field("partners", ListOf(Text(200)),
+              "Organisaties waarmee de school samenwerkt."),
+        Field("grenzen", Markdown(1500),
+              "Wat de school niet kan bieden. Eerlijk en duidelijk."),
+        Field(
+            "contactpersoon",
+            Obj(
+                "contactpersoon",
+                (
+                    Field("naam", Text(120), "Naam.", required=True),
+                    Field("functie", Text(120),
+                          "Functie, bijvoorbeeld intern begeleider of ondersteuningscoördinator.",
+                          required=True),
+                    Field("telefoon", Telefoon, "Telefoonnummer."),
+                    Field("email", Email, "E-mailadres."),
+                ),
+            ),
+            "Bij wie kunnen ouders terecht met vragen over ondersteuning?",
+            required=True,
+        ),
+        Field("documenten", ListOf(Document),
+              "Links naar de schoolgids, het volledige ondersteuningsprofiel en dergelijke."),
+        Field("vastgesteld_op", Date(), "Datum waarop het profiel is vastgesteld.",
+              required=True),
+        Field("geldig_tot", Date(), "Tot wanneer het profiel geldt."),
+    ),
+)
+
+Stap = Obj(
+    "stap",
+    (
+        Field("titel", Text(160), "Korte titel van de stap.", required=True,
+              example="U meldt uw kind aan"),
+        Field("wie", Text(200), "Wie zet deze stap?", required=True,
+              example="De school en u samen"),
+        Field("wat", Markdown(2000), "Wat gebeurt er in deze stap?", required=True),
+        Field("hoe_lang", Text(200), "Hoe lang duurt deze stap?", example="Binnen 6 weken"),
+        Field("documenten", ListOf(Text(200)), "Welke papieren zijn nodig?"),
+    ),
+)
+
+PROCEDURE = RecordType(
+    name="procedure",
+    title="Procedure",
+    folder="procedures",
+    help="Een procedure, zoals een TLV aanvragen of bezwaar maken, in stappen.",
+    fields=(
+        Field("titel", Text(160), "Titel van de procedure.", required=True,
+              example="Een toelaatbaarheidsverklaring (TLV) aanvragen"),
+        Field("samenvatting", Text(400), "Eén of twee korte zinnen: waar gaat dit over?",
+              required=True),
+        Field("voor_wie", Text(600), "Voor wie is deze procedure?", required=True),
+        Field("rol_ouders", Markdown(1500),
+              "Wat is de rol van ouders? Wat mogen en moeten zij?", required=True),
+        Field("wie_beslist", Text(600), "Wie neemt het besluit?"),
+        Field("stappen", ListOf(Stap, min_items=1),
+              "De stappen, in de volgorde waarin ze gebeuren.", required=True),
+        Field("geldigheid", Text(600), "Hoe lang geldt het besluit?"),
+        Field(
+            "bezwaar",
+            Obj(
+                "bezwaar",
+                (
+                    Field("uitleg", Markdown(1500), "Hoe maakt u bezwaar?", required=True),
+                    Field("termijn", Text(200), "Binnen welke termijn?",
+                          example="Binnen 6 weken na de datum van het besluit"),
+                    Field("procedure", Ref("procedure"),
+                          "Id van de procedure die het bezwaar uitlegt."),
+                ),
+            ),
+            "Kunnen ouders het niet eens zijn met het besluit? Hoe dan?",
+        ),
+        Field("voorzieningen", ListOf(Ref("voorziening"), unique=True),
+              "Ids van voorzieningen die bij deze procedure horen."),
+        Field("procedures", ListOf(Ref("procedure"), unique=True),
+              "Ids van procedures die hiermee te maken hebben."),
+        Field("documenten", ListOf(Document), "Links naar formulieren en regelingen."),
+    ),
+)
+
+Vraag = Obj(
+    "vraag",
+    (
+        Field("id", Slug, "Vaste id van de vraag; wordt het anker in de link.",
+              required=True, example="wat-is-een-opp"),
+        Field("vraag", Text(200), "De vraag, zoals een ouder of jongere hem stelt.",
+              required=True, example="Wat is een OPP?"),
+        Field("antwoord", Markdown(2000), "Kort en duidelijk antwoord. Taalniveau B1.",
+              required=True),
+        Field("jongeren", Boolean(), "Is deze vraag (ook) bedoeld voor jongeren zelf?"),
+        Field("procedures", ListOf(Ref("procedure"), unique=True),
+              "Ids van procedures om naar te verwijzen."),
+        Field("voorzieningen", ListOf(Ref("voorziening"), unique=True),
+              "Ids van voorzieningen om naar te verwijzen."),
+    ),
+)
+
+THEMA = RecordType(
+    name="thema",
+    title="Thema met veelgestelde vragen",
+    folder="vragen",
+    help="Een thema met veelgestelde vragen; elke vraag heeft een vaste id.",
+    fields=(
+        Field("titel", Text(120), "Titel van het thema.", required=True,
+              example="Ondersteuning op school"),
+        Field("samenvatting", Text(300), "Eén zin over dit thema.", required=True),
+        Field("vragen", ListOf(Vraag, min_items=1), "De vragen van dit thema.",
+              required=True),
+    ),
+)
+
+Begrip = Obj(
+    "begrip",
+    (
+        Field("term", Text(120), "Het begrip, voluit geschreven.", required=True,
+              example="Toelaatbaarheidsverklaring"),
+        Field("afkorting", Text(20), "Afkorting, als die er is.", example="TLV"),
+        Field("uitleg", Text(600), "Uitleg in gewone taal, in één tot drie zinnen.",
+              required=True),
+        Field("id", Slug, "Vaste id (anker). Leeg laten: dan wordt de term gebruikt."),
+    ),
+)
+
+BEGRIPPEN = RecordType(
+    name="begrippen",
+    title="Begrippenlijst",
+    file="begrippen.yml",
+    help="De begrippenlijst: moeilijke woorden met een uitleg in gewone taal.",
+    fields=(
+        Field("begrippen", ListOf(Begrip, min_items=1), "De begrippen.", required=True),
+    ),
+)
+
+Swv = Obj(
+    "swv",
+    (
+        Field("id", Slug, "Korte vaste id, bijvoorbeeld po of vo.", required=True,
+              example="po"),
+        Field("naam", Text(160), "Officiële naam van het samenwerkingsverband.",
+              required=True),
+        Field("sector", Choice(SECTOREN), "Primair (po) of voortgezet onderwijs (vo).",
+              required=True, example="po"),
+        Field("regio", Text(160), "Naam van de regio.", required=True),
+        Field("gemeenten", ListOf(Text(80), min_items=1, unique=True),
+              "Gemeenten waar het samenwerkingsverband werkt.", required=True),
+        Field("website", Url, "Website van het samenwerkingsverband."),
+        Field("documenten", ListOf(Document),
+              "Het ondersteuningsplan en andere documenten."),
+    ),
+)
+
+Persoon = Obj(
+    "persoon",
+    (
+        Field("naam", Text(120), "Naam.", required=True),
+        Field("rol", Choice(ROLLEN), "Rol binnen het steunpunt.", required=True,
+              example="ouderondersteuner"),
+        Field("over", Text(400), "Een of twee zinnen over deze persoon."),
+        Field("telefoon", Telefoon, "Telefoonnummer."),
+        Field("email", Email, "E-mailadres."),
+    ),
+)
+
+RouteStap = Obj(
+    "routestap",
+    (
+        Field("titel", Text(120), "Bij wie?", required=True, example="De school"),
+        Field("uitleg", Markdown(1000), "Wanneer en waarvoor gaat u hier naartoe?",
+              required=True),
+        Field("contact", Contact, "Hoe bereikt u deze instantie?"),
+        Field("procedure", Ref("procedure"), "Id van een procedure die hierbij hoort."),
+    ),
+)
+
+ORGANISATIE = RecordType(
+    name="organisatie",
+    title="Organisatie",
+    file="organisatie.yml",
+    help="Het steunpunt zelf: naam, samenwerkingsverbanden, contact en mensen.",
+    fields=(
+        Field("naam", Text(120), "Naam van het steunpunt.", required=True,
+              example="Ouder- en jeugdsteunpunt Passend Onderwijs"),
+        Field("samenvatting", Text(400), "Wat doet het steunpunt? Eén of twee zinnen.",
+              required=True),
+        Field("demo", Boolean(),
+              "Zet op ja voor een voorbeeldsite: dan staat op elke pagina dat namen en "
+              "nummers verzonnen zijn."),
+        Field("swvs", ListOf(Swv, min_items=1),
+              "De samenwerkingsverbanden waarvoor het steunpunt werkt.", required=True),
+        Field("contact", Contact, "Hoe is het steunpunt bereikbaar?", required=True),
+        Field("adres", Adres, "Bezoekadres van het steunpunt."),
+        Field(
+            "openingstijden",
+            ListOf(
+                Obj(
+                    "openingstijd",
+                    (
+                        Field("dagen", Text(80), "Dag of dagen.", required=True,
+                              example="Maandag tot en met donderdag"),
+                        Field("tijden", Text(80), "Tijden.", required=True,
+                              example="9.00 - 16.30 uur"),
+                    ),
+                )
+            ),
+            "Wanneer is het steunpunt telefonisch bereikbaar?",
+        ),
+        Field("spreekuur", Text(300), "Wanneer en waar is er een inloopspreekuur?"),
+        Field("mensen", ListOf(Persoon), "De mensen van het steunpunt."),
+        Field("route", ListOf(RouteStap, min_items=1),
+              "Bij wie kan ik terecht? De stappen in volgorde: eerst de school, dan het "
+              "samenwerkingsverband en steunpunt, dan de onderwijsconsulenten, dan de "
+              "geschillencommissie.", required=True),
+        Field("documenten", ListOf(Document), "Links naar documenten."),
+    ),
+)
+
+RECORD_TYPES: dict[str, RecordType] = {
+    t.name: t for t in (ORGANISATIE, VOORZIENING, SCHOOL, PROCEDURE, THEMA, BEGRIPPEN)
+}
+
+# Ref targets that are not record types themselves but entries inside records.
+NESTED_REF_TARGETS = {"vraag": "thema", "swv": "organisatie"}
+
+
+# --------------------------------------------------------------------------
+# Loaded content
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """One validated record: its type, id, source file and data.
+
+    `data` holds every field of the type: missing optional scalars and groups
+    are None, missing lists are []. `lines` maps field paths such as
+    `stappen[2].wat` to the line they start on."""
+
+    type: RecordType
+    id: str
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data[name]
+
+    def line_of(self, field_path: str) -> int | None:
+        return self.lines.get(field_path)
+
+    @property
+    def page(self) -> str:
+        """Source path of the record's own page, relative to the docs dir."""
+        return f"{self.type.folder}/{self.id}.md"
+
+
+def slugify(text: str) -> str:
+    """A stable id from a Dutch term: lowercase ASCII, words joined by dashes."""
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass
+class Site:
+    """All content of one steunpunt, validated and cross-checked."""
+
+    organisatie: Record
+    begrippen: Record
+    voorzieningen: dict[str, Record]
+    scholen: dict[str, Record]
+    procedures: dict[str, Record]
+    themas: dict[str, Record]
+
+    @property
+    def swv_lijst(self) -> list[dict]:
+        return [s for s in self.organisatie["swvs"] if s]
+
+    @property
+    def begrippen_lijst(self) -> list[dict]:
+        return [
+            {**b, "id": b.get("id") or slugify(b["term"])}
+            for b in self.begrippen["begrippen"]
+            if b and b.get("term")
+        ]
+
+    def vragen(self) -> list[tuple[Record, dict]]:
+        """Every vraag with the thema it belongs to, in file order."""
+        return [(t, v) for t in self.themas.values() for v in t["vragen"] if v]
+
+    def vraag(self, vraag_id: str) -> tuple[Record, dict]:
+        return next((t, v) for t, v in self.vragen() if v["id"] == vraag_id)
+
+    def records(self, type_name: str) -> dict[str, Record]:
+        return {
+            "voorziening": self.voorzieningen,
+            "school": self.scholen,
+            "procedure": self.procedures,
+            "thema": self.themas,
+        }[type_name]
+
+    def all_records(self) -> list[Record]:
+        return [self.organisatie, self.begrippen, *self.voorzieningen.values(),
+                *self.scholen.values(), *self.procedures.values(), *self.themas.values()]
+
+    def ids_by_target(self) -> dict[str, set[str]]:
+        return {
+            "voorziening": set(self.voorzieningen),
+            "school": set(self.scholen),
+            "procedure": set(self.procedures),
+            "vraag": {v["id"] for _, v in self.vragen() if v.get("id")},
+            "swv": {s["id"] for s in self.swv_lijst if s.get("id")},
+        }

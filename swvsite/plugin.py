@@ -1,0 +1,57 @@
+"""The MkDocs adapter: load content once, add one generated page per record.
+
+Kept thin on purpose: all content-to-Markdown logic lives in `render`, so an
+adapter for another engine only has to repeat what is here.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import model as m
+from .load import load_site
+from .problems import ContentError
+from .render import record_pages
+
+
+class SwvsiteConfig(Config):
+    content_dir = c.Type(str, default="content")
+
+
+class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
+    """Loads `content_dir` in on_config and adds record pages in on_files."""
+
+    site: m.Site | None = None
+
+    def content_path(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    def on_config(self, config):
+        try:
+            self.site = load_site(self.content_path(config))
+        except ContentError as exc:
+            raise PluginError(exc.report()) from None
+        organisatie = self.site.organisatie
+        config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
+        config.copyright = html.escape(organisatie["naam"])
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for page in record_pages(self.site):
+            if files.get_file_from_path(page.path) is not None:
+                raise PluginError(
+                    f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
+                    "verwijder het bestand uit docs/")
+            files.append(File.generated(config, page.path, content=page.markdown))
+        return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.content_path(config)))
+        return server

@@ -1,0 +1,72 @@
+"""Building the site for publication: all or nothing.
+
+The site is built strict into a fresh staging folder next to the target. Only
+when the whole build succeeded does the staging folder replace the published
+site; the previous site is kept beside it. A failed build leaves the published
+site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+
+class BuildFailed(Exception):
+    """The build did not succeed; the published site was left untouched."""
+
+
+def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:
+    """Build strict into staging, then swap it in. Returns the published folder."""
+    _show_mkdocs_messages()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        config = load_config(config_file, strict=True)
+    except (ConfigurationError, OSError) as exc:
+        raise BuildFailed(f"mkdocs.yml kon niet gelezen worden: {exc}") from None
+    target = Path(site_dir) if site_dir else Path(config.site_dir)
+    target = target.resolve()
+    staging = target.with_name(f".{target.name}.new")
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    try:
+        build(config)
+    except (Abort, MkDocsException) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(f"De site is niet gebouwd ({exc}); de gepubliceerde site is niet "
+                          "veranderd.") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, target)
+    return target
+
+
+def previous_dir(target: Path) -> Path:
+    return target.with_name(f".{target.name}.previous")
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    previous = previous_dir(target)
+    if target.exists():
+        shutil.rmtree(previous, ignore_errors=True)
+        target.rename(previous)
+    staging.rename(target)
+
+
+def _show_mkdocs_messages() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_swvsite", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._swvsite = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,469 @@
+"""Content to Markdown: record pages and the blocks that overview pages embed.
+
+Plain Python, no MkDocs: every function takes the `Site` (and, for blocks
+embedded in a hand-written page, that page's path so links can be relative)
+and returns Markdown. Every piece of content text goes through `safe`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+
+from . import model as m
+from . import safe
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+CONTACT_PAGE = "contact.md"
+BEGRIPPEN_PAGE = "begrippen.md"
+
+# Record pages are generated data: never rendered as a Jinja template.
+FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    markdown: str
+
+
+def record_pages(site: m.Site) -> list[GeneratedPage]:
+    """One page per voorziening, school, procedure and thema."""
+    renderers = (
+        (site.voorzieningen, voorziening_page),
+        (site.scholen, school_page),
+        (site.procedures, procedure_page),
+        (site.themas, thema_page),
+    )
+    links = Backlinks.of(site)
+    return [
+        GeneratedPage(record.page, FRONT_MATTER + render(site, record, links))
+        for records, render in renderers
+        for record in records.values()
+    ]
+
+
+# --------------------------------------------------------------------------
+# Small building blocks
+# --------------------------------------------------------------------------
+
+
+def datum(value: dt.date | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link from one source page to another (both relative to docs/)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def page_link(from_page: str, label: str, to_page: str, anchor: str | None = None) -> str:
+    return f"[{safe.text(label)}]({rel(from_page, to_page, anchor)})"
+
+
+def heading(level: int, title: str, anchor: str | None = None) -> str:
+    suffix = f" {{: #{anchor} }}" if anchor else ""
+    return f"{'#' * level} {safe.text(title)}{suffix}"
+
+
+def facts(rows: list[tuple[str, str]]) -> str:
+    """A definition list of label/value pairs; values are Markdown already."""
+    return "\n\n".join(f"{label}\n:   {value}" for label, value in rows if value)
+
+
+def bullets(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items if item)
+
+
+def section(title: str, body: str, level: int = 2) -> str:
+    return f"{heading(level, title)}\n\n{body}" if body and body.strip() else ""
+
+
+def join(*blocks: str) -> str:
+    return "\n\n".join(b.strip("\n") for b in blocks if b and b.strip()) + "\n"
+
+
+def telefoon(number: str | None) -> str:
+    return f"[{safe.text(number)}]({safe.tel_url(number)})" if number else ""
+
+
+def email(address: str | None) -> str:
+    return f"[{safe.text(address)}](mailto:{address})" if address else ""
+
+
+def website(url: str | None, label: str | None = None) -> str:
+    return safe.link(label or url, url) if url else ""
+
+
+def adres(value: dict | None) -> str:
+    if not value:
+        return ""
+    return safe.text(f"{value['straat']}, {value['postcode']} {value['plaats']}")
+
+
+def contact_facts(contact: dict | None) -> str:
+    if not contact:
+        return ""
+    return facts([
+        ("Naam", safe.text(contact.get("naam"))),
+        ("Telefoon", telefoon(contact.get("telefoon"))),
+        ("E-mail", email(contact.get("email"))),
+        ("Website", website(contact.get("website"))),
+        ("Bereikbaar", safe.text(contact.get("bereikbaar"))),
+    ])
+
+
+def documenten(docs: list[dict]) -> str:
+    return bullets([safe.link(d["titel"], d["url"]) for d in docs if d])
+
+
+def gecontroleerd(record: m.Record) -> str:
+    return f"*Laatst gecontroleerd op {datum(record['gecontroleerd_op'])}.*"
+
+
+def next_steps(from_page: str) -> str:
+    return section(
+        "Vragen of hulp nodig?",
+        "Komt u er niet uit, of wilt u meedenken met iemand? Het steunpunt helpt u gratis. "
+        f"{page_link(from_page, 'Neem contact op met het steunpunt', CONTACT_PAGE)}.",
+    )
+
+
+def record_list(from_page: str, records: list[m.Record], title_field: str) -> str:
+    return bullets([
+        f"{page_link(from_page, r[title_field], r.page)}: {safe.text(r['samenvatting'])}"
+        for r in records
+    ])
+
+
+def vraag_list(from_page: str, site: m.Site, vragen: list[tuple[m.Record, dict]]) -> str:
+    return bullets([page_link(from_page, v["vraag"], t.page, v["id"]) for t, v in vragen])
+
+
+@dataclass
+class Backlinks:
+    """Who links to whom, so a relation typed once shows on both pages."""
+
+    vragen_by_target: dict[str, list[tuple[m.Record, dict]]]
+    voorzieningen_by_procedure: dict[str, list[str]]
+    procedures_by_voorziening: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, site: m.Site) -> "Backlinks":
+        vragen = defaultdict(list)
+        for thema, vraag in site.vragen():
+            for pid in vraag["procedures"]:
+                vragen[f"procedure:{pid}"].append((thema, vraag))
+            for vid in vraag["voorzieningen"]:
+                vragen[f"voorziening:{vid}"].append((thema, vraag))
+        by_procedure = defaultdict(list)
+        by_voorziening = defaultdict(list)
+        for v in site.voorzieningen.values():
+            for pid in v["procedures"]:
+                by_procedure[pid].append(v.id)
+                by_voorziening[v.id].append(pid)
+        for p in site.procedures.values():
+            for vid in p["voorzieningen"]:
+                by_procedure[p.id].append(vid)
+                by_voorziening[vid].append(p.id)
+        return cls(vragen, by_procedure, by_voorziening)
+
+    def procedures_for(self, site: m.Site, voorziening: m.Record) -> list[m.Record]:
+        return [site.procedures[p] for p in dict.fromkeys(self.procedures_by_voorziening[voorziening.id])]
+
+    def voorzieningen_for(self, site: m.Site, procedure: m.Record) -> list[m.Record]:
+        return [site.voorzieningen[v] for v in dict.fromkeys(self.voorzieningen_by_procedure[procedure.id])]
+
+    def vragen_for(self, record: m.Record) -> list[tuple[m.Record, dict]]:
+        return self.vragen_by_target.get(f"{record.type.name}:{record.id}", [])
+
+
+# --------------------------------------------------------------------------
+# Record pages
+# --------------------------------------------------------------------------
+
+
+def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
+    here = v.page
+    leeftijd = v["leeftijd"]
+    locaties = bullets([
+        f"**{safe.text(loc['naam'])}**: {adres(loc['adres'])}"
+        + (f" (gemeente {safe.text(loc['gemeente'])})" if loc.get("gemeente") else "")
+        for loc in v["locaties"]
+    ])
+    return join(
+        heading(1, v["naam"]),
+        safe.paragraphs(v["samenvatting"]),
+        facts([
+            ("Soort", safe.text(m.VOORZIENING_TYPES[v["type"]])),
+            ("Onderwijs", safe.text(", ".join(m.SECTOREN[s] for s in v["sector"]))),
+            ("Leeftijd", f"{leeftijd['van']} tot en met {leeftijd['tot']} jaar" if leeftijd else ""),
+            ("Toelaatbaarheidsverklaring (TLV) nodig", _ja_nee(v["tlv_nodig"])),
+            ("Blijft ingeschreven op de eigen school", _ja_nee(v["blijft_ingeschreven"])),
+            ("Hoe lang", safe.text(v["duur"])),
+        ]),
+        section("Voor wie?", safe.paragraphs(v["doelgroep"])),
+        section("Wat is het?", safe.markdown(v["beschrijving"])),
+        section("Hoe komt een leerling hier?", safe.markdown(v["toelating"])),
+        section("Aanmelden", safe.markdown(v["aanmelding"])),
+        section("Waar?", locaties),
+        section("Contact", contact_facts(v["contact"])),
+        section("Procedures", record_list(here, links.procedures_for(site, v), "titel")),
+        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(v))),
+        section("Meer informatie", documenten(v["documenten"])),
+        next_steps(here),
+        gecontroleerd(v),
+    )
+
+
+def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
+    swv = next((x for x in site.swv_lijst if x["id"] == s["swv"]), None)
+    contactpersoon = s["contactpersoon"] or {}
+    extra = "\n\n".join(
+        join(
+            heading(3, e["naam"]),
+            facts([
+                ("Past bij", safe.text(", ".join(m.ONDERSTEUNINGSSOORTEN[k] for k in e["soort"]))),
+                ("Voor wie", safe.text(e["doelgroep"])),
+            ]),
+            safe.markdown(e["beschrijving"]),
+        )
+        for e in s["extra_ondersteuning"] if e
+    )
+    geldig = f"Dit ondersteuningsprofiel is vastgesteld op {datum(s['vastgesteld_op'])}"
+    geldig += f" en geldt tot {datum(s['geldig_tot'])}." if s["geldig_tot"] else "."
+    return join(
+        heading(1, s["naam"]),
+        safe.paragraphs(s["samenvatting"]),
+        facts([
+            ("Gemeente", safe.text(s["gemeente"])),
+            ("Adres", adres(s["adres"])),
+            ("Onderwijs", safe.text(", ".join(m.NIVEAUS[n] for n in s["niveaus"]))),
+            ("Richting", safe.text(s["denominatie"])),
+            ("Telefoon", telefoon(s["telefoon"])),
+            ("E-mail", email(s["email"])),
+            ("Website", website(s["website"])),
+            ("Samenwerkingsverband", safe.text(swv["naam"]) if swv else ""),
+            ("BRIN en vestiging", safe.text(f"{s['brin']} {s['vestiging']}")),
+        ]),
+        section("Basisondersteuning: voor alle leerlingen",
+                bullets([safe.text(x) for x in s["basisondersteuning"]])),
+        section("Extra ondersteuning", extra),
+        section("Deskundigheid in de school", bullets([safe.text(x) for x in s["expertise"]])),
+        section("Gebouw en voorzieningen",
+                bullets([safe.text(x) for x in s["fysieke_voorzieningen"]])),
+        section("Samenwerking met", bullets([safe.text(x) for x in s["partners"]])),
+        section("Wat de school niet kan bieden", safe.markdown(s["grenzen"])),
+        section("Contactpersoon voor ondersteuning", facts([
+            ("Naam", safe.text(contactpersoon.get("naam"))),
+            ("Functie", safe.text(contactpersoon.get("functie"))),
+            ("Telefoon", telefoon(contactpersoon.get("telefoon"))),
+            ("E-mail", email(contactpersoon.get("email"))),
+        ])),
+        section("Documenten", documenten(s["documenten"])),
+        next_steps(s.page),
+        f"*{geldig}* {gecontroleerd(s)}",
+    )
+
+
+def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
+    here = p.page
+    stappen = "\n\n".join(_stap(i, stap) for i, stap in enumerate(p["stappen"], start=1) if stap)
+    bezwaar = p["bezwaar"]
+    bezwaar_body = ""
+    if bezwaar:
+        bezwaar_body = join(
+            safe.markdown(bezwaar["uitleg"]),
+            f"**Termijn:** {safe.text(bezwaar['termijn'])}" if bezwaar["termijn"] else "",
+            ("Lees hoe dat gaat: "
+             + page_link(here, site.procedures[bezwaar["procedure"]]["titel"],
+                         site.procedures[bezwaar["procedure"]].page) + ".")
+            if bezwaar["procedure"] else "",
+        )
+    related = [site.procedures[x] for x in p["procedures"]]
+    return join(
+        heading(1, p["titel"]),
+        safe.paragraphs(p["samenvatting"]),
+        section("Voor wie?", safe.paragraphs(p["voor_wie"])),
+        section("Wat is uw rol als ouder?", safe.markdown(p["rol_ouders"])),
+        section("De stappen", stappen),
+        section("Wie beslist?", safe.paragraphs(p["wie_beslist"])),
+        section("Hoe lang geldt het besluit?", safe.paragraphs(p["geldigheid"])),
+        section("Niet eens met het besluit?", bezwaar_body),
+        section("Voorzieningen", record_list(here, links.voorzieningen_for(site, p), "naam")),
+        section("Zie ook", record_list(here, related, "titel")),
+        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(p))),
+        section("Formulieren en documenten", documenten(p["documenten"])),
+        next_steps(here),
+        gecontroleerd(p),
+    )
+
+
+def _stap(number: int, stap: dict) -> str:
+    return join(
+        heading(3, f"Stap {number}: {stap['titel']}", f"stap-{number}"),
+        facts([
+            ("Wie", safe.text(stap["wie"])),
+            ("Hoe lang", safe.text(stap["hoe_lang"])),
+        ]),
+        safe.markdown(stap["wat"]),
+        ("**Wat is er nodig?**\n\n" + bullets([safe.text(d) for d in stap["documenten"]]))
+        if stap["documenten"] else "",
+    )
+
+
+def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
+    here = t.page
+    blocks = []
+    for vraag in t["vragen"]:
+        if not vraag:
+            continue
+        verwijzingen = [site.procedures[x] for x in vraag["procedures"]]
+        verwijzingen += [site.voorzieningen[x] for x in vraag["voorzieningen"]]
+        lees_meer = ", ".join(
+            page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
+            for r in verwijzingen
+        )
+        blocks.append(join(
+            heading(2, vraag["vraag"], vraag["id"]),
+            safe.markdown(vraag["antwoord"]),
+            f"Lees meer: {lees_meer}." if lees_meer else "",
+        ))
+    return join(
+        heading(1, t["titel"]),
+        safe.paragraphs(t["samenvatting"]),
+        *blocks,
+        next_steps(here),
+        gecontroleerd(t),
+    )
+
+
+def _ja_nee(value: bool | None) -> str:
+    return "" if value is None else ("Ja" if value else "Nee")
+
+
+# --------------------------------------------------------------------------
+# Blocks for hand-written pages (called through macros)
+# --------------------------------------------------------------------------
+
+
+def voorzieningen_overzicht(site: m.Site, here: str) -> str:
+    by_type: dict[str, list[m.Record]] = defaultdict(list)
+    for v in sorted(site.voorzieningen.values(), key=lambda r: r["naam"].lower()):
+        by_type[v["type"]].append(v)
+    groups = []
+    for type_key, label in m.VOORZIENING_TYPES.items():
+        if by_type.get(type_key):
+            items = [
+                f"{page_link(here, v['naam'], v.page)}: {safe.text(v['samenvatting'])}"
+                + (" *TLV nodig.*" if v["tlv_nodig"] else "")
+                for v in by_type[type_key]
+            ]
+            groups.append(section(label, bullets(items)))
+    return join(*groups)
+
+
+def scholen_overzicht(site: m.Site, here: str) -> str:
+    by_gemeente: dict[str, list[m.Record]] = defaultdict(list)
+    for s in sorted(site.scholen.values(), key=lambda r: r["naam"].lower()):
+        by_gemeente[s["gemeente"]].append(s)
+    groups = []
+    for gemeente in sorted(by_gemeente):
+        items = [
+            f"{page_link(here, s['naam'], s.page)} "
+            f"({safe.text(', '.join(m.NIVEAUS[n] for n in s['niveaus']))})"
+            for s in by_gemeente[gemeente]
+        ]
+        groups.append(section(gemeente, bullets(items)))
+    return join(*groups)
+
+
+def procedures_overzicht(site: m.Site, here: str) -> str:
+    return record_list(here, sorted(site.procedures.values(), key=lambda r: r["titel"].lower()),
+                       "titel")
+
+
+def vragen_overzicht(site: m.Site, here: str) -> str:
+    groups = []
+    for t in site.themas.values():
+        groups.append(join(
+            heading(2, t["titel"]),
+            safe.paragraphs(t["samenvatting"]),
+            vraag_list(here, site, [(t, v) for v in t["vragen"] if v]),
+        ))
+    return join(*groups)
+
+
+def begrippenlijst(site: m.Site, here: str) -> str:
+    entries = sorted(site.begrippen_lijst, key=lambda b: b["term"].lower())
+    rows = []
+    for b in entries:
+        term = safe.text(b["term"]) + (f" ({safe.text(b['afkorting'])})" if b["afkorting"] else "")
+        rows.append(f"{term} {{: #{b['id']} }}\n:   {safe.text(b['uitleg'])}")
+    return join("\n\n".join(rows), gecontroleerd(site.begrippen))
+
+
+def contact(site: m.Site, here: str) -> str:
+    org = site.organisatie
+    tijden = bullets([f"{safe.text(t['dagen'])}: {safe.text(t['tijden'])}"
+                      for t in org["openingstijden"] if t])
+    mensen = bullets([
+        f"**{safe.text(p['naam'])}**, {safe.text(m.ROLLEN[p['rol']].lower())}"
+        + (f". {safe.text(p['over'])}" if p["over"] else "")
+        + (f" Telefoon: {telefoon(p['telefoon'])}." if p["telefoon"] else "")
+        + (f" E-mail: {email(p['email'])}." if p["email"] else "")
+        for p in org["mensen"] if p
+    ])
+    swvs = "\n\n".join(
+        join(
+            heading(3, s["naam"]),
+            safe.text(f"{m.SECTOREN[s['sector']]}, regio {s['regio']}. Gemeenten: "
+                      f"{', '.join(s['gemeenten'])}."),
+            website(s["website"]),
+            documenten(s["documenten"]),
+        )
+        for s in site.swv_lijst
+    )
+    return join(
+        safe.paragraphs(org["samenvatting"]),
+        contact_facts(org["contact"]),
+        facts([("Bezoekadres", adres(org["adres"]))]),
+        section("Wanneer zijn we bereikbaar?", tijden),
+        section("Spreekuur", safe.paragraphs(org["spreekuur"])),
+        section("Wie zijn wij?", mensen),
+        section("Voor welke samenwerkingsverbanden werken wij?", swvs),
+        section("Documenten", documenten(org["documenten"])),
+        gecontroleerd(org),
+    )
+
+
+def bij_wie_terecht(site: m.Site, here: str) -> str:
+    steps = []
+    for number, stap in enumerate(site.organisatie["route"], start=1):
+        if not stap:
+            continue
+        procedure = site.procedures.get(stap["procedure"]) if stap["procedure"] else None
+        steps.append(join(
+            heading(3, f"{number}. {stap['titel']}", f"route-{number}"),
+            safe.markdown(stap["uitleg"]),
+            contact_facts(stap["contact"]),
+            f"Lees meer: {page_link(here, procedure['titel'], procedure.page)}." if procedure else "",
+        ))
+    return join(*steps)
+
+
+def steunpunt_contact(site: m.Site, here: str) -> str:
+    """A short contact block for the home page."""
+    c = site.organisatie["contact"]
+    parts = [p for p in (telefoon(c.get("telefoon")), email(c.get("email"))) if p]
+    line = f"Bel of mail het steunpunt: {' of '.join(parts)}." if parts else ""
+    if c.get("bereikbaar"):
+        line += f" {safe.text(c['bereikbaar'])}."
+    return join(line, page_link(here, "Alle contactgegevens en openingstijden", CONTACT_PAGE))

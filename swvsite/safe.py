@@ -1,0 +1,110 @@
+"""Content text is data: turn it into Markdown that shows exactly that text.
+
+`text` is for plain text fields: every character that means something to
+Markdown, HTML, its extensions or Jinja is escaped, so the text shows as typed.
+`markdown` is for the few fields that allow a small Markdown subset: HTML,
+attribute lists, images, headings and block extensions are neutralised, the
+rest (paragraphs, lists, emphasis, links) is kept.
+
+`SafeLinksExtension` is the last line of defence at HTML level: any link or
+image whose address is not http(s), mailto:, tel: or relative loses it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# ASCII punctuation with a meaning in Markdown or one of the enabled extensions.
+# Escaped with a backslash; pymdownx.escapeall makes that work for every one.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$])")
+_HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def text(value: str | None) -> str:
+    """Plain text as one inline Markdown run (white space folded)."""
+    if not value:
+        return ""
+    folded = " ".join(str(value).split())
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", folded)
+    return "".join(_HTML_SPECIALS.get(c, c) for c in escaped)
+
+
+def paragraphs(value: str | None) -> str:
+    """Plain text as Markdown paragraphs: blank lines in the text are kept."""
+    if not value:
+        return ""
+    blocks = re.split(r"\n\s*\n", str(value).strip())
+    return "\n\n".join(text(block) for block in blocks if block.strip())
+
+
+_BLOCK_TRIGGERS = re.compile(r"^(\s*)(#|!!!|\?\?\?|\*\[|\[\^|:::|\+\+\+|---\s*$|===)", re.M)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?([^)]*)\)")
+
+
+def markdown(value: str | None) -> str:
+    """A Markdown field, restricted to paragraphs, lists, emphasis and safe links."""
+    if not value:
+        return ""
+    result = str(value).strip().replace("\t", "    ")
+    result = re.sub(r"&(?=#|[A-Za-z][A-Za-z0-9]*;)", "&amp;", result)
+    result = result.replace("<", "&lt;").replace(">", "&gt;")
+    result = result.replace("{", "\\{").replace("}", "\\}")
+    result = result.replace("![", "!\\[")
+    result = _BLOCK_TRIGGERS.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
+    return _LINK.sub(_safe_link, result)
+
+
+def _safe_link(match: re.Match) -> str:
+    target, rest = match.group(1), match.group(2)
+    if not is_safe_url(target):
+        return "]()"
+    return f"]({target}{rest})"
+
+
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s), mailto:, tel:, or a relative address (no scheme at all)."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url or ""))
+    scheme = _SCHEME.match(cleaned)
+    return not scheme or scheme.group(0).lower() in _SAFE_SCHEMES
+
+
+def link(label: str, url: str) -> str:
+    """A Markdown link with escaped label; the address is percent-encoded."""
+    return f"[{text(label)}]({quote(url, safe=':/?#[]@!$&*+,;=%~.-_')})"
+
+
+def tel_url(number: str) -> str:
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("0") and not digits.startswith(("0800", "0900")):
+        digits = "+31" + digits[1:]
+    return f"tel:{digits}"
+
+
+class _SafeLinks(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not is_safe_url(value):
+                    del element.attrib[attribute]
+        return None
+
+
+class SafeLinksExtension(Extension):
+    """Python-Markdown extension: strip unsafe link and image addresses."""
+
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
+        md.treeprocessors.register(_SafeLinks(md), "swvsite_safe_links", -100)
+
+
+def makeExtension(**kwargs):  # noqa: N802 - Markdown's API name
+    return SafeLinksExtension(**kwargs)

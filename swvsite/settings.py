@@ -1,0 +1,29 @@
+"""Where things are: the content directory named in mkdocs.yml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+DEFAULT_CONTENT_DIR = "content"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing or failing on its custom tags (!ENV, !!python/name)."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def content_dir_from_config(config_file: str | Path) -> Path:
+    """The swvsite plugin's `content_dir`, relative to the config file's folder."""
+    config_path = Path(config_file)
+    with open(config_path, encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=_TolerantLoader) or {}
+    content = DEFAULT_CONTENT_DIR
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("swvsite"), dict):
+            content = plugin["swvsite"].get("content_dir", content)
+    return config_path.parent / content

@@ -1,0 +1,388 @@
+"""Validation of YAML nodes against the content model, and of the site as a whole.
+
+Validation works on PyYAML's node tree (not on constructed Python values) so
+that every problem can name the line it is on. It returns plain Python data
+with every optional field present: missing scalars and objects are None,
+missing lists are [].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field as dc_field
+from typing import Any
+
+import yaml
+
+from . import model as m
+from .problems import Problem
+
+MAX_DEPTH = 40
+_constructor = yaml.constructor.SafeConstructor()
+
+NULL_TAG = "tag:yaml.org,2002:null"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+INT_TAG = "tag:yaml.org,2002:int"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+JA_NEE = {"ja": True, "nee": False}
+
+# Markdown fields: constructs that could smuggle HTML, attributes or foreign
+# content into a page. Rejected with a clear message; render escapes them too.
+UNSAFE_MARKDOWN = (
+    (re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
+    (re.compile(r"\{"), "het teken '{' is niet toegestaan"),
+    (re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
+    (re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
+)
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
+
+
+@dataclass
+class PendingRef:
+    target: str
+    value: str
+    problem_at: Problem  # where to report a dangling reference (message unused)
+
+
+@dataclass
+class Validator:
+    """Validates the node tree of one file."""
+
+    file: str
+    text: str = ""
+    problems: list[Problem] = dc_field(default_factory=list)
+    refs: list[PendingRef] = dc_field(default_factory=list)
+    lines: dict[str, int] = dc_field(default_factory=dict)
+
+    # -- reporting ---------------------------------------------------------
+
+    def error(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(Problem(self.file, line, path or None, message))
+
+    # -- entry point -------------------------------------------------------
+
+    def record(self, rtype: m.RecordType, root: yaml.Node | None) -> dict | None:
+        if root is None or _is_null(root):
+            self.error(root, "", "het bestand is leeg")
+            return None
+        if not self._structure_ok(root):
+            return None
+        return self.obj(m.Obj(rtype.name, rtype.all_fields), root, "")
+
+    def _structure_ok(self, root: yaml.Node) -> bool:
+        """Reject aliases (shared nodes) and deep nesting before walking."""
+        seen: set[int] = set()
+        stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+        while stack:
+            node, depth = stack.pop()
+            if id(node) in seen:
+                line = _first_alias_line(self.text)
+                self.problems.append(Problem(self.file, line, None, (
+                    "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst "
+                    "gewoon uit")))
+                return False
+            seen.add(id(node))
+            if depth > MAX_DEPTH:
+                self.error(node, "", f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)")
+                return False
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    stack.append((key, depth + 1))
+                    stack.append((value, depth + 1))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, depth + 1) for item in node.value)
+        return True
+
+    # -- by field type -----------------------------------------------------
+
+    def value(self, ftype: m.FieldType, node: yaml.Node, path: str) -> Any:
+        if isinstance(ftype, m.Obj):
+            return self.obj(ftype, node, path)
+        if isinstance(ftype, m.ListOf):
+            return self.list_of(ftype, node, path)
+        if not isinstance(node, yaml.ScalarNode):
+            kind = "een lijst" if isinstance(node, yaml.SequenceNode) else "een groep velden"
+            self.error(node, path, f"hier hoort {_a(ftype.label)}, maar er staat {kind}")
+            return None
+        handler = _SCALAR_HANDLERS[type(ftype)]
+        return handler(self, ftype, node, path)
+
+    def obj(self, ftype: m.Obj, node: yaml.Node, path: str) -> dict | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, "hier horen velden (naam: waarde), maar er staat "
+                       f"{_describe(node)}")
+            return None
+        known = {f.name: f for f in ftype.fields}
+        given: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or not key:
+                self.error(key_node, path, "een veldnaam moet gewone tekst zijn")
+                continue
+            key_path = _join(path, key)
+            self.lines.setdefault(key_path, key_node.start_mark.line + 1)
+            if key in given:
+                self.error(key_node, key_path, "dit veld staat er twee keer; laat er één staan")
+                continue
+            given[key] = value_node
+            if key not in known:
+                self.error(key_node, key_path, _unknown_key_message(key, known))
+        result: dict[str, Any] = {}
+        for f in ftype.fields:
+            value_node = given.get(f.name)
+            if value_node is None or _is_null(value_node):
+                if f.required:
+                    where = value_node if value_node is not None else node
+                    self.error(where, _join(path, f.name),
+                               f"dit veld is verplicht ({f.help.rstrip('.')})")
+                result[f.name] = [] if isinstance(f.type, m.ListOf) else None
+                continue
+            result[f.name] = self.value(f.type, value_node, _join(path, f.name))
+        return result
+
+    def list_of(self, ftype: m.ListOf, node: yaml.Node, path: str) -> list:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, path, "hier hoort een lijst: zet elk item op een eigen regel "
+                       "met een streepje (- ) ervoor")
+            return []
+        items = []
+        for index, item_node in enumerate(node.value, start=1):
+            item_path = f"{path}[{index}]"
+            self.lines[item_path] = item_node.start_mark.line + 1
+            if _is_null(item_node):
+                self.error(item_node, item_path, "dit item in de lijst is leeg")
+                continue
+            items.append(self.value(ftype.item, item_node, item_path))
+        if len(node.value) < ftype.min_items:
+            self.error(node, path, f"de lijst moet minstens {ftype.min_items} "
+                       f"{'item' if ftype.min_items == 1 else 'items'} hebben")
+        if ftype.unique:
+            seen = set()
+            for index, (item, item_node) in enumerate(zip(items, node.value), start=1):
+                if isinstance(item, str) and item in seen:
+                    self.error(item_node, f"{path}[{index}]",
+                               f"'{item}' staat twee keer in deze lijst")
+                seen.add(item if isinstance(item, str) else None)
+        return items
+
+    def text(self, ftype: m.Text | m.Markdown, node: yaml.ScalarNode, path: str) -> str | None:
+        value = node.value.strip()
+        if not value:
+            self.error(node, path, "dit veld is leeg")
+            return None
+        bad = next((c for c in value if _is_control(c)), None)
+        if bad is not None:
+            self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken (U+{ord(bad):04X}); "
+                       "typ de tekst opnieuw in plaats van hem te plakken")
+            return None
+        if ftype.max_length and len(value) > ftype.max_length:
+            self.error(node, path, f"de tekst is te lang: {len(value)} tekens, "
+                       f"het maximum is {ftype.max_length}")
+        if isinstance(ftype, m.Markdown):
+            self._check_markdown(node, path, value)
+        return value
+
+    def _check_markdown(self, node: yaml.ScalarNode, path: str, value: str) -> None:
+        for pattern, message in UNSAFE_MARKDOWN:
+            if pattern.search(value):
+                self.error(node, path, message)
+        for target in LINK_TARGET.findall(value):
+            if not SAFE_LINK.match(target):
+                self.error(node, path, f"de link '{target}' is niet toegestaan; een link begint "
+                           "met https://, mailto: of tel:")
+
+    def integer(self, ftype: m.Integer, node: yaml.ScalarNode, path: str) -> int | None:
+        if node.tag != INT_TAG:
+            self.error(node, path, f"hier hoort een geheel getal, maar er staat '{node.value}'")
+            return None
+        number = _constructor.construct_object(node)
+        if ftype.minimum is not None and number < ftype.minimum:
+            self.error(node, path, f"het getal moet minstens {ftype.minimum} zijn")
+        if ftype.maximum is not None and number > ftype.maximum:
+            self.error(node, path, f"het getal mag hoogstens {ftype.maximum} zijn")
+        return number
+
+    def boolean(self, ftype: m.Boolean, node: yaml.ScalarNode, path: str) -> bool | None:
+        if node.tag == BOOL_TAG:
+            return _constructor.construct_object(node)
+        if node.value.strip().lower() in JA_NEE:
+            return JA_NEE[node.value.strip().lower()]
+        self.error(node, path, f"hier hoort ja of nee (of true/false), maar er staat '{node.value}'")
+        return None
+
+    def date(self, ftype: m.Date, node: yaml.ScalarNode, path: str) -> dt.date | None:
+        text = node.value.strip()
+        try:
+            value = dt.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            value = None
+        if value is None:
+            self.error(node, path, f"'{node.value}' is geen geldige datum; schrijf de datum als "
+                       "JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
+        return value
+
+    def pattern(self, ftype: m.Pattern, node: yaml.ScalarNode, path: str) -> str | None:
+        value = node.value.strip()
+        candidate = re.sub(r"[\s()-]", "", value) if ftype.normalise_spaces else value
+        if not re.match(ftype.regex, candidate):
+            self.error(node, path, f"'{value}' is geen geldig {ftype.label}; bijvoorbeeld: "
+                       f"{ftype.example}")
+            return None
+        return value
+
+    def choice(self, ftype: m.Choice, node: yaml.ScalarNode, path: str) -> str | None:
+        value = node.value.strip()
+        if value not in ftype.options:
+            options = ", ".join(ftype.options)
+            self.error(node, path, f"'{value}' is geen geldige keuze; kies uit: {options}")
+            return None
+        return value
+
+    def ref(self, ftype: m.Ref, node: yaml.ScalarNode, path: str) -> str | None:
+        value = node.value.strip()
+        if not re.match(m.SLUG_REGEX, value):
+            self.error(node, path, f"'{value}' is geen geldige id (kleine letters, cijfers en "
+                       "streepjes)")
+            return None
+        where = Problem(self.file, node.start_mark.line + 1, path, "")
+        self.refs.append(PendingRef(ftype.target, value, where))
+        return value
+
+
+_SCALAR_HANDLERS = {
+    m.Text: Validator.text,
+    m.Markdown: Validator.text,
+    m.Integer: Validator.integer,
+    m.Boolean: Validator.boolean,
+    m.Date: Validator.date,
+    m.Pattern: Validator.pattern,
+    m.Choice: Validator.choice,
+    m.Ref: Validator.ref,
+}
+
+
+# --------------------------------------------------------------------------
+# Checks across the whole site
+# --------------------------------------------------------------------------
+
+
+def check_site(site: m.Site, refs: list[PendingRef]) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _duplicate_entry_ids(site)
+    targets = site.ids_by_target()
+    for ref in refs:
+        known = targets.get(ref.target, set())
+        if ref.value not in known:
+            problems.append(_dangling(ref, known))
+    problems += _school_gemeenten(site)
+    return problems
+
+
+def _dangling(ref: PendingRef, known: set[str]) -> Problem:
+    where = ref.problem_at
+    what = TARGET_NAMES.get(ref.target, ref.target)
+    message = f"er bestaat geen {what} met id '{ref.value}'"
+    close = difflib.get_close_matches(ref.value, sorted(known), n=1)
+    if close:
+        message += f"; bedoelt u '{close[0]}'?"
+    return Problem(where.file, where.line, where.field, message)
+
+
+TARGET_NAMES = {
+    "voorziening": "voorziening",
+    "procedure": "procedure",
+    "school": "school",
+    "vraag": "vraag",
+    "swv": "samenwerkingsverband",
+}
+
+
+def _duplicate_entry_ids(site: m.Site) -> list[Problem]:
+    problems = []
+    seen: dict[str, str] = {}
+    for thema in site.themas.values():
+        for index, vraag in enumerate(thema.data["vragen"], start=1):
+            if not vraag or not vraag.get("id"):
+                continue
+            vid = vraag["id"]
+            if vid in seen:
+                problems.append(Problem(thema.path, thema.line_of(f"vragen[{index}].id"),
+                                        f"vragen[{index}].id",
+                                        f"de id '{vid}' bestaat al in {seen[vid]}; kies een andere id"))
+            else:
+                seen[vid] = thema.path
+    for kind, entries, path in (("begrip", site.begrippen_lijst, "begrippen"),
+                                ("samenwerkingsverband", site.swv_lijst, "swvs")):
+        ids: set[str] = set()
+        for index, entry in enumerate(entries, start=1):
+            eid = entry.get("id")
+            if eid in ids:
+                record = site.begrippen if kind == "begrip" else site.organisatie
+                field = f"{path}[{index}]"
+                problems.append(Problem(record.path, record.line_of(field), field,
+                                        f"er is al een {kind} met id '{eid}'"))
+            ids.add(eid)
+    return problems
+
+
+def _school_gemeenten(site: m.Site) -> list[Problem]:
+    problems = []
+    swvs = {s["id"]: s for s in site.swv_lijst}
+    for school in site.scholen.values():
+        swv = swvs.get(school.data.get("swv"))
+        gemeente = school.data.get("gemeente")
+        if swv and gemeente and gemeente not in swv["gemeenten"]:
+            problems.append(Problem(
+                school.path, school.line_of("gemeente"), "gemeente",
+                f"gemeente '{gemeente}' hoort niet bij samenwerkingsverband '{swv['id']}'; "
+                f"kies uit: {', '.join(swv['gemeenten'])}"))
+    return problems
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+def _first_alias_line(text: str) -> int | None:
+    """Line of the first alias (*naam) in a YAML text; only called when there is one."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return None
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
+def _is_control(char: str) -> bool:
+    code = ord(char)
+    return (code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0 or char in "\u2028\u2029\ufeff"
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _a(label: str) -> str:
+    return label if label.startswith(("een ", "ja ")) else f"een {label}"
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "een lijst"
+    return f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else "iets anders"
+
+
+def _unknown_key_message(key: str, known: dict[str, m.Field]) -> str:
+    message = f"'{key}' is geen bekend veld"
+    close = difflib.get_close_matches(key, list(known), n=1)
+    if close:
+        return message + f"; bedoelt u '{close[0]}'?"
+    return message + f"; bekende velden zijn: {', '.join(known)}"

@@ -1,0 +1,81 @@
+"""Shared fixtures: real content folders and real `swvsite`/MkDocs builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SWVSITE = [sys.executable, "-m", "swvsite"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_swvsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([*SWVSITE, *args], cwd=cwd, env=ENV, capture_output=True,
+                          text=True, timeout=600)
+
+
+def make_project(where: Path, content: Path) -> Path:
+    """A project folder using this repo's docs, theme overrides and macros with
+    another content folder. Returns the path of its mkdocs.yml."""
+    where.mkdir(parents=True, exist_ok=True)
+    for name in ("docs", "overrides", "macros"):
+        (where / name).symlink_to(ROOT / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("content_dir: content", f"content_dir: {content}")
+    (where / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return where / "mkdocs.yml"
+
+
+def copy_content(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+class BuiltSite:
+    """A built site folder with helpers to read its pages as parsed HTML."""
+
+    def __init__(self, root: Path, result: subprocess.CompletedProcess):
+        self.root = root
+        self.result = result
+
+    def path(self, url: str) -> Path:
+        url = url.strip("/")
+        return self.root / url / "index.html" if url else self.root / "index.html"
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, url: str):
+        return self.page(url).select_one("article.md-content__inner")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def build(tmp: Path, content: Path) -> BuiltSite:
+    config = make_project(tmp / "project", content)
+    site_dir = tmp / "site"
+    result = run_swvsite("build", "-f", str(config), "--site-dir", str(site_dir), cwd=tmp)
+    return BuiltSite(site_dir, result)
+
+
+@pytest.fixture
+def minimal_content(tmp_path: Path) -> Path:
+    """A writable copy of the smallest valid content: one record of every type."""
+    return copy_content(FIXTURES / "minimal", tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> BuiltSite:
+    """The demo content in content/, built once for the whole session."""
+    site = build(tmp_path_factory.mktemp("demo"), ROOT / "content")
+    assert site.result.returncode == 0, site.result.stderr
+    return site
