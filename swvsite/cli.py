@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .problems import ContentError
+from .publish import BuildFailed
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ContentError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -54,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="Schrijf de JSON Schema-bestanden voor editors.")
     schema.add_argument("--out", default="schemas", help="Map voor de schema's.")
     schema.set_defaults(run=_schema)
+    fields = commands.add_parser("velden", help="Toon de velden van een soort record, met uitleg.")
+    fields.add_argument("soort", nargs="?", help="Bijvoorbeeld voorziening, school, procedure.")
+    fields.set_defaults(run=_fields)
     return parser
 
 
@@ -100,6 +107,18 @@ def _schema(args: argparse.Namespace) -> int:
 
     written = write_schemas(Path(args.out))
     print(f"{len(written)} schema's geschreven in {args.out}/.")
+    return 0
+
+
+def _fields(args: argparse.Namespace) -> int:
+    from . import model as m
+    from .schema import describe_fields
+
+    if args.soort not in m.RECORD_TYPES:
+        names = ", ".join(m.RECORD_TYPES)
+        print(f"Kies een soort: {names}", file=sys.stderr)
+        return 2
+    print(describe_fields(m.RECORD_TYPES[args.soort]))
     return 0
 
 

@@ -83,7 +83,10 @@ class Ref(FieldType):
     """The id of another record of type `target`."""
 
     target: str
-    label = "verwijzing"
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"id van een {self.target}"
 
 
 @dataclass(frozen=True)

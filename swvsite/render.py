@@ -239,6 +239,8 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
     )
     geldig = f"Dit ondersteuningsprofiel is vastgesteld op {datum(s['vastgesteld_op'])}"
     geldig += f" en geldt tot {datum(s['geldig_tot'])}." if s["geldig_tot"] else "."
+    if s["geldig_tot"] and s["geldig_tot"] < s["gecontroleerd_op"]:
+        geldig += " Let op: de geldigheid was al verlopen toen het profiel werd gecontroleerd."
     return join(
         heading(1, s["naam"]),
         safe.paragraphs(s["samenvatting"]),

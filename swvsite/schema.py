@@ -107,3 +107,23 @@ def write_schemas(out: Path) -> list[Path]:
         path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written
+
+
+def describe_fields(rtype: m.RecordType) -> str:
+    """The fields of a record type as an indented plain-text list, for staff."""
+    where = f"content/{rtype.folder}/<id>.yml" if rtype.folder else f"content/{rtype.file}"
+    lines = [f"{rtype.title} ({where})", rtype.help, ""]
+    _describe(rtype.all_fields, lines, indent=0)
+    return "\n".join(lines)
+
+
+def _describe(fields: tuple[m.Field, ...], lines: list[str], indent: int) -> None:
+    for f in fields:
+        inner = f.type.item if isinstance(f.type, m.ListOf) else f.type
+        kind = f"lijst van {inner.label}" if isinstance(f.type, m.ListOf) else f.type.label
+        if isinstance(inner, m.Choice):
+            kind += ": " + " | ".join(inner.options)
+        flag = "verplicht" if f.required else "optioneel"
+        lines.append(f"{'  ' * indent}{f.name} ({kind}, {flag}): {f.help}")
+        if isinstance(inner, m.Obj):
+            _describe(inner.fields, lines, indent + 1)

@@ -1,0 +1,156 @@
+"""A full, strict build of the demo content, checked as HTML: every record has
+its page, overviews link to all of them, anchors are stable, nothing external."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from swvsite.load import load_site
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_site(ROOT / "content")
+
+
+def test_demo_content_meets_the_promised_size(content):
+    assert len(content.voorzieningen) >= 10
+    assert len(content.scholen) >= 15
+    assert len(content.procedures) >= 7
+    assert len(content.vragen()) >= 45
+    assert len(content.begrippen_lijst) >= 30
+    assert {s["sector"] for s in content.swv_lijst} == {"po", "vo"}
+    assert content.organisatie["demo"] is True
+
+
+def test_build_is_strict_and_clean(demo_site):
+    assert "WARNING" not in demo_site.result.stderr
+    assert "ERROR" not in demo_site.result.stderr
+
+
+def test_every_record_has_its_page(demo_site, content):
+    for kind, records in (("voorzieningen", content.voorzieningen),
+                          ("scholen", content.scholen),
+                          ("procedures", content.procedures),
+                          ("vragen", content.themas)):
+        for record_id, record in records.items():
+            article = demo_site.article(f"{kind}/{record_id}")
+            title = record.data.get("naam") or record.data.get("titel")
+            assert article.find("h1").get_text().replace("¶", "") == title
+            assert "Laatst gecontroleerd op" in article.get_text()
+
+
+def _links(demo_site, url: str) -> set[str]:
+    base = "/" + url.strip("/") + "/"
+    article = demo_site.article(url)
+    return {urlparse(urljoin(base, a["href"])).path for a in article.find_all("a", href=True)
+            if not urlparse(a["href"]).scheme}
+
+
+@pytest.mark.parametrize("overview, kind, attr", [
+    ("voorzieningen", "voorzieningen", "voorzieningen"),
+    ("scholen", "scholen", "scholen"),
+    ("procedures", "procedures", "procedures"),
+    ("vragen", "vragen", "themas"),
+])
+def test_overview_pages_link_to_every_record(demo_site, content, overview, kind, attr):
+    linked = _links(demo_site, overview)
+    for record_id in getattr(content, attr):
+        assert f"/{kind}/{record_id}/" in linked, record_id
+
+
+def test_record_pages_stay_out_of_the_nav(demo_site, content):
+    nav = demo_site.page("").select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+    assert len(hrefs) < 20
+    assert not any(record_id in href for href in hrefs for record_id in content.scholen)
+
+
+def test_procedure_steps_and_faqs_have_stable_anchors(demo_site, content):
+    for pid, procedure in content.procedures.items():
+        article = demo_site.article(f"procedures/{pid}")
+        for number, stap in enumerate(procedure["stappen"], start=1):
+            heading = article.find(id=f"stap-{number}")
+            assert heading is not None and heading.name == "h3", (pid, number)
+            assert stap["titel"] in heading.get_text()
+    for thema, vraag in content.vragen():
+        heading = demo_site.article(f"vragen/{thema.id}").find(id=vraag["id"])
+        assert heading is not None and heading.get_text().startswith(vraag["vraag"])
+    glossary = demo_site.article("begrippen")
+    for begrip in content.begrippen_lijst:
+        assert glossary.find(id=begrip["id"]) is not None, begrip["id"]
+
+
+def test_every_internal_link_and_anchor_resolves(demo_site):
+    ids_by_page = {}
+    for path in demo_site.html_files():
+        url = "/" + str(path.relative_to(demo_site.root).parent).strip(".") + "/"
+        ids_by_page[url.replace("//", "/")] = path
+    checked = 0
+    for url, path in ids_by_page.items():
+        article = demo_site.article(url)
+        if article is None:
+            continue
+        for a in article.find_all("a", href=True):
+            href = a["href"]
+            if urlparse(href).scheme or href.startswith("#") and len(href) == 1:
+                continue
+            target = urlparse(urljoin(url, href))
+            target_page = target.path if target.path.endswith("/") else target.path + "/"
+            assert target_page in ids_by_page, f"{url} links to missing {href}"
+            if target.fragment:
+                soup = demo_site.page(target_page)
+                assert soup.find(id=target.fragment) is not None, f"{url} -> {href}"
+            checked += 1
+    assert checked > 500
+
+
+def test_no_asset_is_loaded_from_another_host(demo_site):
+    for path in demo_site.html_files():
+        html = path.read_text(encoding="utf-8")
+        from bs4 import BeautifulSoup
+        soup = BeautifulSoup(html, "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("iframe", "src"), ("source", "src"), ("video", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attr)
+                if value and (tag != "link" or "stylesheet" in element.get("rel", [])
+                              or "preconnect" in element.get("rel", [])
+                              or "icon" in element.get("rel", [])):
+                    assert not urlparse(value).netloc, f"{path}: {element}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+    for css in demo_site.root.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?https?://", css.read_text(encoding="utf-8")), css
+
+
+def test_dutch_search_with_stemming(demo_site):
+    index = json.loads((demo_site.root / "search/search_index.json").read_text())
+    assert index["config"]["lang"] == ["nl"]
+    assert "stemmer" in index["config"]["pipeline"]
+    assert (demo_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
+    assert demo_site.page("").find("html")["lang"] == "nl"
+
+
+def test_generated_pages_are_not_written_into_docs():
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True,
+                             text=True).stdout.split()
+    for name in tracked:
+        assert re.match(r"docs/([a-z]+/)?index\.md$|docs/[a-z]+\.md$", name), name
+    for folder in ("voorzieningen", "scholen", "procedures", "vragen"):
+        assert sorted(p.name for p in (ROOT / "docs" / folder).iterdir()) == ["index.md"]
+
+
+def test_demo_banner_and_home_route(demo_site, content):
+    home = demo_site.page("")
+    assert "Dit is een voorbeeldsite" in home.get_text()
+    article = demo_site.article("")
+    for number, stap in enumerate(content.organisatie["route"], start=1):
+        heading = article.find(id=f"route-{number}")
+        assert heading is not None and stap["titel"] in heading.get_text()
