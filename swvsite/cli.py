@@ -96,8 +96,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import logging
+
     from mkdocs.commands.serve import serve
 
+    from .publish import show_mkdocs_messages
+
+    show_mkdocs_messages(logging.INFO)
     serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
     return 0
 

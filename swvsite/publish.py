@@ -25,7 +25,7 @@ class BuildFailed(Exception):
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:
     """Build strict into staging, then swap it in. Returns the published folder."""
-    _show_mkdocs_messages()
+    show_mkdocs_messages(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(config_file, strict=True)
@@ -61,12 +61,13 @@ def _swap_in(staging: Path, target: Path) -> None:
     staging.rename(target)
 
 
-def _show_mkdocs_messages() -> None:
+def show_mkdocs_messages(level: int) -> None:
+    """Print MkDocs' log messages from `level` up, as `mkdocs` itself would."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_swvsite", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(level)
         handler._swvsite = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
