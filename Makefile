@@ -6,7 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check schemas clean
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build serve test check schemas bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +36,16 @@ check: $(VENV)/.installed-runtime
 schemas: $(VENV)/.installed-runtime
 	$(BIN)/swvsite schema --out schemas
 
-test: $(VENV)/.installed-test
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+test: $(VENV)/.installed-test $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf site .site.previous .site.new $(VENV)
