@@ -15,6 +15,8 @@ BLOCKS = (
     "contact",
     "bij_wie_terecht",
     "steunpunt_contact",
+    "jongeren_vragen",
+    "jongeren_contact",
 )
 
 

@@ -143,6 +143,7 @@ Url = Pattern(
     "webadres (begint met https://)",
     "https://www.voorbeeld.nl/pagina",
 )
+Kleur = Pattern(r"^#[0-9a-fA-F]{6}$", "kleur (# en zes tekens, zoals in #1f4e79)", "#1f4e79")
 Postcode = Pattern(r"^[1-9][0-9]{3} ?[A-Z]{2}$", "postcode", "5038 AB")
 Brin = Pattern(r"^[0-9]{2}[A-Z]{2}$", "BRIN-nummer (2 cijfers, 2 hoofdletters)", "12AB")
 Vestigingsnummer = Pattern(r"^[0-9]{2}$", "vestigingsnummer (2 cijfers)", "00")
@@ -191,6 +192,14 @@ ONDERSTEUNINGSSOORTEN = {
     "medisch": "Ziekte en medische zorg",
     "hoogbegaafdheid": "Meer- en hoogbegaafdheid",
     "nt2": "Nederlands als tweede taal",
+}
+
+TOEGANKELIJKHEID_STATUS = {
+    "a": "Voldoet volledig",
+    "b": "Voldoet gedeeltelijk",
+    "c": "Eerste maatregelen genomen",
+    "d": "Geen maatregelen genomen",
+    "e": "Voldoet niet",
 }
 
 ROLLEN = {
@@ -591,6 +600,66 @@ ORGANISATIE = RecordType(
               "samenwerkingsverband en steunpunt, dan de onderwijsconsulenten, dan de "
               "geschillencommissie.", required=True),
         Field("documenten", ListOf(Document), "Links naar documenten."),
+        Field(
+            "huisstijl",
+            Obj(
+                "huisstijl",
+                (
+                    Field("primair", Kleur, "Hoofdkleur: de kopbalk en de links.", required=True,
+                          example="#1f4e79"),
+                    Field("tekst_op_primair", Kleur,
+                          "Kleur van de tekst op de hoofdkleur. Leeg laten: wit.",
+                          example="#ffffff"),
+                    Field("accent", Kleur,
+                          "Accentkleur: links waar de muis op staat. Leeg laten: de hoofdkleur.",
+                          example="#8a3b00"),
+                ),
+            ),
+            "Kleuren van de organisatie. Tekst moet genoeg contrast hebben met de achtergrond "
+            "(WCAG AA: minstens 4,5 staat tot 1); de controle meldt het als dat niet zo is.",
+        ),
+        Field(
+            "toegankelijkheid",
+            Obj(
+                "toegankelijkheid",
+                (
+                    Field("status", Choice(TOEGANKELIJKHEID_STATUS),
+                          "Hoe goed de site voldoet aan de eisen (A tot en met E, zoals in het "
+                          "landelijke model).", required=True, example="b"),
+                    Field("datum", Date(), "Datum van de verklaring.", required=True,
+                          example="2026-10-01"),
+                    Field("onderzoek", Markdown(1500),
+                          "Hoe de toegankelijkheid is onderzocht, door wie en wanneer."),
+                    Field("bekende_problemen", ListOf(Text(400)),
+                          "Onderdelen die nog niet toegankelijk zijn, en wanneer dat klaar is."),
+                    Field("email", Email,
+                          "E-mailadres voor meldingen over toegankelijkheid. Leeg laten: het "
+                          "adres van het steunpunt."),
+                    Field("reactietermijn", Text(120), "Binnen welke tijd u reageert.",
+                          example="binnen 5 werkdagen"),
+                ),
+            ),
+            "De toegankelijkheidsverklaring van de site.",
+            required=True,
+        ),
+        Field(
+            "privacy",
+            Obj(
+                "privacy",
+                (
+                    Field("verantwoordelijke", Text(200),
+                          "Wie is verantwoordelijk voor de persoonsgegevens?", required=True),
+                    Field("functionaris_email", Email,
+                          "E-mailadres van de functionaris gegevensbescherming (FG)."),
+                    Field("hosting", Text(600),
+                          "Waar de site staat en welke gegevens de hostingpartij bewaart, "
+                          "zoals logbestanden."),
+                ),
+            ),
+            "Gegevens voor de privacyverklaring. De site zelf plaatst geen cookies en volgt "
+            "bezoekers niet.",
+            required=True,
+        ),
     ),
 )
 

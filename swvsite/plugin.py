@@ -15,10 +15,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import huisstijl
 from . import model as m
 from .load import load_site
 from .problems import ContentError
 from .render import record_pages
+
+
+HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
 
 
 class SwvsiteConfig(Config):
@@ -41,6 +45,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
+        if organisatie["huisstijl"]:
+            config.theme["palette"] = {"primary": "custom", "accent": "custom"}
+            config.extra_css.insert(0, HUISSTIJL_CSS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -50,6 +57,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
+        if self.site.organisatie["huisstijl"]:
+            files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
         return files
 
     def on_serve(self, server, config, builder):

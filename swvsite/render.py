@@ -40,11 +40,12 @@ def record_pages(site: m.Site) -> list[GeneratedPage]:
         (site.themas, thema_page),
     )
     links = Backlinks.of(site)
-    return [
+    pages = [
         GeneratedPage(record.page, FRONT_MATTER + render(site, record, links))
         for records, render in renderers
         for record in records.values()
     ]
+    return pages + organisation_pages(site)
 
 
 # --------------------------------------------------------------------------
@@ -469,3 +470,126 @@ def steunpunt_contact(site: m.Site, here: str) -> str:
     if c.get("bereikbaar"):
         line += f" {safe.text(c['bereikbaar'])}."
     return join(line, page_link(here, "Alle contactgegevens en openingstijden", CONTACT_PAGE))
+
+
+def jongeren_vragen(site: m.Site, here: str) -> str:
+    """Every vraag marked for young people, grouped by thema."""
+    groups = []
+    # Themas written wholly for young people first, then the rest in file order.
+    themas = sorted(site.themas.values(),
+                    key=lambda t: not all(v["jongeren"] for v in t["vragen"] if v))
+    for t in themas:
+        vragen = [(t, v) for v in t["vragen"] if v and v["jongeren"]]
+        if vragen:
+            groups.append(section(t["titel"], vraag_list(here, site, vragen), level=3))
+    return join(*groups)
+
+
+def jongeren_contact(site: m.Site, here: str) -> str:
+    """How a young person reaches the steunpunt on their own."""
+    org = site.organisatie
+    coaches = [p for p in org["mensen"] if p and p["rol"] == "jongerencoach"]
+    c = org["contact"]
+    lines = [
+        "Je mag zelf bellen of mailen. Je hoeft het niet eerst aan je ouders te vragen."
+    ]
+    kanalen = [k for k in (telefoon(c.get("telefoon")), email(c.get("email"))) if k]
+    if kanalen:
+        lines.append(f"Bel of mail het steunpunt: {' of '.join(kanalen)}.")
+    for coach in coaches:
+        bereik = [k for k in (telefoon(coach["telefoon"]), email(coach["email"])) if k]
+        lines.append(
+            f"Of neem contact op met **{safe.text(coach['naam'])}**, jongerencoach"
+            + (f": {' of '.join(bereik)}." if bereik else ".")
+        )
+    return join(*lines)
+
+
+# --------------------------------------------------------------------------
+# Pages generated from the organisation: accessibility and privacy
+# --------------------------------------------------------------------------
+
+TOEGANKELIJKHEID_PAGE = "toegankelijkheid.md"
+PRIVACY_PAGE = "privacy.md"
+
+
+def organisation_pages(site: m.Site) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(TOEGANKELIJKHEID_PAGE, FRONT_MATTER + toegankelijkheid_page(site)),
+        GeneratedPage(PRIVACY_PAGE, FRONT_MATTER + privacy_page(site)),
+    ]
+
+
+def toegankelijkheid_page(site: m.Site) -> str:
+    """A toegankelijkheidsverklaring following the structure of the national model."""
+    org = site.organisatie
+    t = org["toegankelijkheid"]
+    status = m.TOEGANKELIJKHEID_STATUS[t["status"]]
+    adres = t["email"] or org["contact"].get("email")
+    melden = "Kunt u iets op deze website niet lezen of gebruiken? Laat het ons weten."
+    if adres:
+        melden += f" Mail naar {email(adres)}."
+    if org["contact"].get("telefoon"):
+        melden += f" Of bel {telefoon(org['contact']['telefoon'])}."
+    if t["reactietermijn"]:
+        melden += f" Wij reageren {safe.text(t['reactietermijn'])}."
+    problemen = bullets([safe.text(p) for p in t["bekende_problemen"]])
+    return join(
+        heading(1, "Toegankelijkheidsverklaring"),
+        f"{safe.text(org['naam'])} wil dat iedereen deze website kan gebruiken. Ook mensen met "
+        "een beperking. Daarom houden wij ons aan de eisen voor overheidswebsites: de norm "
+        "EN 301 549 en de richtlijnen WCAG 2.1 en 2.2 op niveau AA.",
+        section("Hoe goed voldoet deze website?", join(
+            facts([
+                ("Status", f"{t['status'].upper()}: {safe.text(status)}"),
+                ("Datum van deze verklaring", datum(t["datum"])),
+                ("Geldt voor", safe.text(org["naam"])),
+            ]),
+        )),
+        section("Hoe hebben we dit onderzocht?", join(
+            safe.markdown(t["onderzoek"]),
+            "Elke nieuwe versie van deze site wordt pas gepubliceerd als alle pagina's de "
+            "automatische toegankelijkheidstest doorstaan.",
+        )),
+        section("Wat is nog niet goed?", problemen or "Er zijn geen bekende problemen."),
+        section("Een probleem melden", melden),
+        section("Niet tevreden?",
+                "Bent u niet tevreden over hoe wij uw melding behandelen? Dan kunt u een klacht "
+                f"indienen. {page_link(TOEGANKELIJKHEID_PAGE, 'Neem contact op met het steunpunt', CONTACT_PAGE)}."),
+        gecontroleerd(org),
+    )
+
+
+def privacy_page(site: m.Site) -> str:
+    org = site.organisatie
+    p = org["privacy"]
+    fg = f" U kunt ook mailen naar de functionaris gegevensbescherming: {email(p['functionaris_email'])}." \
+        if p["functionaris_email"] else ""
+    return join(
+        heading(1, "Privacyverklaring"),
+        "Op deze pagina leest u welke gegevens deze website over u verzamelt. Het korte "
+        "antwoord: bijna niets.",
+        section("Wat deze website niet doet", bullets([
+            "De website plaatst **geen cookies**.",
+            "De website houdt **niet bij** wat u leest of waar u klikt. Er zijn geen "
+            "programma's voor statistieken of reclame.",
+            "De website laadt **niets van andere websites**: geen lettertypen, geen video's, "
+            "geen kaarten.",
+            "Zoeken werkt in uw eigen browser. Wat u intypt, gaat niet naar ons en niet naar "
+            "anderen.",
+        ])),
+        section("Hosting", safe.paragraphs(p["hosting"])
+                or "De hostingpartij bewaart alleen wat nodig is om de site te laten werken."),
+        section("Als u contact met ons opneemt",
+                "Belt of mailt u het steunpunt? Dan gebruiken wij uw gegevens alleen om u te "
+                "helpen. Wij geven ze niet aan anderen zonder uw toestemming."),
+        section("Wie is verantwoordelijk?",
+                safe.text(p["verantwoordelijke"]) + "." + fg),
+        section("Uw rechten",
+                "U mag vragen welke gegevens wij van u hebben. U mag ook vragen om ze te "
+                "verbeteren of te verwijderen. "
+                f"{page_link(PRIVACY_PAGE, 'Neem contact op met het steunpunt', CONTACT_PAGE)}. "
+                "Bent u het niet eens met hoe wij met uw gegevens omgaan? Dan kunt u een klacht "
+                "indienen bij de Autoriteit Persoonsgegevens."),
+        gecontroleerd(org),
+    )

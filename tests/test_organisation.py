@@ -1,0 +1,98 @@
+"""Pages and settings that come from organisatie.yml: the palette and its
+contrast check, the accessibility statement, the privacy statement, and the
+section for young people."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from swvsite import huisstijl
+from swvsite.load import load_site
+
+from conftest import build
+
+
+def set_huisstijl(content, **colours):
+    path = content / "organisatie.yml"
+    path.write_text(path.read_text() + "huisstijl:\n" + "".join(
+        f'  {key}: "{value}"\n' for key, value in colours.items()))
+
+
+def test_contrast_ratio_matches_wcag_examples():
+    assert huisstijl.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert huisstijl.contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert huisstijl.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    assert huisstijl.contrast("#1f4e79", "#ffffff") > 8
+
+
+def test_a_good_palette_has_no_problems(minimal_content):
+    set_huisstijl(minimal_content, primair="#1f4e79", accent="#8a3b00")
+    assert huisstijl.problems(load_site(minimal_content)) == []
+
+
+@pytest.mark.parametrize("colours, field, pair", [
+    ({"primair": "#7fa7d9"}, "huisstijl.primair", "de hoofdkleur #7fa7d9 op een witte achtergrond"),
+    ({"primair": "#1f4e79", "tekst_op_primair": "#5a6b7c"}, "huisstijl.tekst_op_primair",
+     "de tekstkleur #5a6b7c op de hoofdkleur #1f4e79"),
+    ({"primair": "#1f4e79", "accent": "#ffa000"}, "huisstijl.accent",
+     "de accentkleur #ffa000 op een witte achtergrond"),
+])
+def test_a_low_contrast_palette_is_rejected_naming_pair_and_ratio(minimal_content, colours,
+                                                                   field, pair):
+    set_huisstijl(minimal_content, **colours)
+    site = load_site(minimal_content)
+    problems = [p for p in huisstijl.problems(site) if p.field == field]
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.line == site.organisatie.line_of(field)
+    assert pair in problem.message
+    fg, bg = pair.split()[2], ("#ffffff" if "witte" in pair else pair.split()[-1])
+    ratio = f"{int(huisstijl.contrast(fg, bg) * 100) / 100:.2f}".replace(".", ",")
+    assert f"contrast van {ratio}:1" in problem.message
+    assert "minstens 4,5:1" in problem.message
+
+
+def test_palette_reaches_the_built_site(tmp_path, minimal_content):
+    set_huisstijl(minimal_content, primair="#0b5d1e", accent="#8a3b00")
+    site = build(tmp_path, minimal_content)
+    assert site.result.returncode == 0, site.result.stderr
+    css = (site.root / "assets/stylesheets/huisstijl.css").read_text()
+    assert "--md-primary-fg-color: #0b5d1e;" in css
+    assert "--md-accent-fg-color: #8a3b00;" in css
+    home = site.page("")
+    assert home.find("body")["data-md-color-primary"] == "custom"
+    assert any("huisstijl.css" in link.get("href", "") for link in home.find_all("link"))
+
+
+def test_accessibility_statement_follows_the_national_model(demo_site):
+    article = demo_site.article("toegankelijkheid")
+    text = article.get_text(" ", strip=True)
+    organisatie = yaml.safe_load(open("content/organisatie.yml"))
+    assert article.find("h1").get_text().startswith("Toegankelijkheidsverklaring")
+    for part in ("Hoe goed voldoet deze website?", "B: Voldoet gedeeltelijk",
+                 "Datum van deze verklaring", "1 oktober 2026", "Hoe hebben we dit onderzocht?",
+                 "Wat is nog niet goed?", "Een probleem melden", "binnen 5 werkdagen",
+                 "WCAG 2.1"):
+        assert part in text, part
+    assert article.find("a", href=f"mailto:{organisatie['contact']['email']}")
+
+
+def test_privacy_statement_says_what_is_not_collected(demo_site):
+    text = demo_site.article("privacy").get_text(" ", strip=True)
+    for part in ("geen cookies", "niet bij", "niets van andere websites",
+                 "Autoriteit Persoonsgegevens", "fg@swv-hartvanbrabant.example"):
+        assert part in text, part
+
+
+def test_youth_section_lists_every_youth_question(demo_site):
+    content = load_site("content")
+    article = demo_site.article("jongeren")
+    hrefs = {a["href"] for a in article.find_all("a", href=True)}
+    youth = [(t, v) for t, v in content.vragen() if v["jongeren"]]
+    assert len(youth) >= 10
+    for thema, vraag in youth:
+        assert f"../vragen/{thema.id}/#{vraag['id']}" in hrefs, vraag["id"]
+    assert "Je mag zelf bellen of mailen" in article.get_text()
+    nav = demo_site.page("").select_one("nav.md-nav--primary").get_text()
+    assert "Voor jongeren" in nav
