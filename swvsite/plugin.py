@@ -12,14 +12,14 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import huisstijl
 from . import model as m
 from .load import load_site
 from .problems import ContentError
-from .render import record_pages
+from .render import abbreviations, record_pages
 
 
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
@@ -60,6 +60,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if self.site.organisatie["huisstijl"]:
             files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
         return files
+
+    @event_priority(-100)  # after macros: the definitions are data, never a template
+    def on_page_markdown(self, markdown, page, config, files):
+        return markdown + abbreviations(self.site)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_path(config)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -309,8 +310,13 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     )
 
 
+def block(css_class: str, body: str) -> str:
+    """Wrap generated Markdown in a div (md_in_html), e.g. to keep a step together in print."""
+    return f'<div class="{css_class}" markdown>\n\n{body.strip()}\n\n</div>'
+
+
 def _stap(number: int, stap: dict) -> str:
-    return join(
+    return block("swv-stap", join(
         heading(3, f"Stap {number}: {stap['titel']}", f"stap-{number}"),
         facts([
             ("Wie", safe.text(stap["wie"])),
@@ -319,7 +325,7 @@ def _stap(number: int, stap: dict) -> str:
         safe.markdown(stap["wat"]),
         ("**Wat is er nodig?**\n\n" + bullets([safe.text(d) for d in stap["documenten"]]))
         if stap["documenten"] else "",
-    )
+    ))
 
 
 def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
@@ -334,11 +340,11 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
             page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
             for r in verwijzingen
         )
-        blocks.append(join(
+        blocks.append(block("swv-vraag", join(
             heading(2, vraag["vraag"], vraag["id"]),
             safe.markdown(vraag["antwoord"]),
             f"Lees meer: {lees_meer}." if lees_meer else "",
-        ))
+        )))
     return join(
         heading(1, t["titel"]),
         safe.paragraphs(t["samenvatting"]),
@@ -346,6 +352,21 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
         next_steps(here),
         gecontroleerd(t),
     )
+
+
+_ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9'’.-]*$")
+
+
+def abbreviations(site: m.Site) -> str:
+    """Abbreviation definitions (abbr extension) for every begrip with an afkorting,
+    so jargon is explained on hover and to assistive technology wherever it appears."""
+    lines = [
+        f"*[{b['afkorting']}]: {' '.join(b['term'].split())}"
+        for b in site.begrippen_lijst
+        if b["afkorting"] and _ABBREVIATION.match(b["afkorting"])
+        and b["afkorting"] != b["term"]
+    ]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def _ja_nee(value: bool | None) -> str:
