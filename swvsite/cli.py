@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default=None, help="Waar de site komt (standaard: site/).")
     build.set_defaults(run=_build)
 
+    rollback = commands.add_parser(
+        "rollback", help="Zet de vorige gepubliceerde versie van de site terug.")
+    _config_arg(rollback)
+    rollback.add_argument("--site-dir", default=None, help="De gepubliceerde site (standaard: site/).")
+    rollback.set_defaults(run=_rollback)
+
     serve = commands.add_parser("serve", help="Bekijk de site lokaal; herlaadt bij elke wijziging.")
     _config_arg(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Adres en poort.")
@@ -92,6 +98,15 @@ def _build(args: argparse.Namespace) -> int:
 
     target = build_site(args.config_file, args.site_dir)
     print(f"De site is gebouwd in {target}/.")
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from .publish import rollback
+
+    target = rollback(args.config_file, args.site_dir)
+    print(f"De vorige versie staat weer in {target}/. Nog een keer 'swvsite rollback' zet "
+          "de nieuwere versie terug.")
     return 0
 
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import huisstijl
+from . import headers, huisstijl, search
 from . import model as m
 from .load import load_site
 from .problems import ContentError
@@ -23,6 +23,8 @@ from .render import abbreviations, record_pages
 
 
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
+NETLIFY_HEADERS = "_headers"
+NGINX_HEADERS = "_nginx-security-headers.conf"
 
 
 class SwvsiteConfig(Config):
@@ -33,6 +35,11 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     """Loads `content_dir` in on_config and adds record pages in on_files."""
 
     site: m.Site | None = None
+    script_hashes: set[str]
+
+    def __init__(self):
+        super().__init__()
+        self.script_hashes = set()
 
     def content_path(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
@@ -65,6 +72,36 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         return markdown + abbreviations(self.site)
 
+    def on_pre_build(self, config):
+        self.script_hashes = set()
+
+    def on_post_page(self, output, page, config):
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        return self._with_policy(output_content) if template_name.endswith(".html") else None
+
+    def _with_policy(self, html: str) -> str:
+        html, hashes = headers.add_meta_policy(html)
+        self.script_hashes.update(hashes)
+        return html
+
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        hashes = sorted(self.script_hashes)
+        (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
+        (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
+        for lang in _search_languages(config):
+            search.patch_language_file(site_dir, lang)
+
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_path(config)))
         return server
+
+
+def _search_languages(config) -> list[str]:
+    """Languages of Material's search plugin whose stemmer is in the pipeline."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or "stemmer" not in (plugin.config.get("pipeline") or []):
+        return []
+    return [lang for lang in plugin.config.get("lang") or [] if lang != "en"]

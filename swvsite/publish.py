@@ -49,6 +49,31 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> 
     return target
 
 
+def rollback(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:
+    """Put the previous release back; the release it replaces becomes the previous one,
+    so a second rollback undoes the first."""
+    target = _target(config_file, site_dir)
+    previous = previous_dir(target)
+    if not previous.is_dir():
+        raise BuildFailed(f"Er is geen vorige versie om terug te zetten ({previous} ontbreekt).")
+    swap = target.with_name(f".{target.name}.rollback")
+    shutil.rmtree(swap, ignore_errors=True)
+    if target.exists():
+        target.rename(swap)
+    previous.rename(target)
+    if swap.exists():
+        swap.rename(previous)
+    return target
+
+
+def _target(config_file: str, site_dir: str | None) -> Path:
+    if site_dir:
+        return Path(site_dir).resolve()
+    from .settings import site_dir_from_config
+
+    return site_dir_from_config(config_file).resolve()
+
+
 def previous_dir(target: Path) -> Path:
     return target.with_name(f".{target.name}.previous")
 

@@ -17,11 +17,20 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def _read(config_file: str | Path) -> dict:
+    with open(config_file, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_TolerantLoader) or {}
+
+
+def site_dir_from_config(config_file: str | Path) -> Path:
+    """MkDocs' `site_dir` (default site/), relative to the config file's folder."""
+    return Path(config_file).parent / (_read(config_file).get("site_dir") or "site")
+
+
 def content_dir_from_config(config_file: str | Path) -> Path:
     """The swvsite plugin's `content_dir`, relative to the config file's folder."""
     config_path = Path(config_file)
-    with open(config_path, encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=_TolerantLoader) or {}
+    config = _read(config_path)
     content = DEFAULT_CONTENT_DIR
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("swvsite"), dict):

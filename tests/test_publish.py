@@ -64,3 +64,62 @@ def test_successful_rebuild_keeps_the_previous_site(tmp_path, minimal_content):
     assert run_swvsite("build", "-f", str(config), "--site-dir", str(site)).returncode == 0
     assert "OPDC Nieuw" in (site / "voorzieningen/opdc-test/index.html").read_text()
     assert tree_digest(tmp_path / ".site.previous") == before
+
+
+def test_rollback_restores_the_previous_release_and_can_be_undone(tmp_path, minimal_content):
+    config = make_project(tmp_path / "project", minimal_content)
+    site = tmp_path / "site"
+    assert run_swvsite("build", "-f", str(config), "--site-dir", str(site)).returncode == 0
+    first = tree_digest(site)
+    record = minimal_content / "voorzieningen/opdc-test.yml"
+    record.write_text(record.read_text().replace("naam: OPDC Test", "naam: OPDC Nieuw"))
+    assert run_swvsite("build", "-f", str(config), "--site-dir", str(site)).returncode == 0
+    second = tree_digest(site)
+    assert first != second
+
+    back = run_swvsite("rollback", "-f", str(config), "--site-dir", str(site))
+    assert back.returncode == 0, back.stderr
+    assert tree_digest(site) == first
+    assert run_swvsite("rollback", "-f", str(config), "--site-dir", str(site)).returncode == 0
+    assert tree_digest(site) == second
+
+
+def test_rollback_without_a_previous_release_says_so(tmp_path, minimal_content):
+    config = make_project(tmp_path / "project", minimal_content)
+    result = run_swvsite("rollback", "-f", str(config), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "geen vorige versie" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_interrupted_build_leaves_the_published_site_intact(tmp_path, minimal_content):
+    """Kill a build halfway (while MkDocs writes pages) and check nothing changed."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import ENV, SWVSITE
+
+    config = make_project(tmp_path / "project", minimal_content)
+    site = tmp_path / "site"
+    assert run_swvsite("build", "-f", str(config), "--site-dir", str(site)).returncode == 0
+    before = tree_digest(site)
+    # Many records make the build long enough to interrupt while it writes.
+    source = (minimal_content / "scholen/bs-test.yml").read_text()
+    for number in range(400):
+        (minimal_content / f"scholen/bs-test-{number}.yml").write_text(source)
+    process = subprocess.Popen([*SWVSITE, "build", "-f", str(config), "--site-dir", str(site)],
+                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = tmp_path / ".site.new"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (staging / "scholen").exists():
+        time.sleep(0.05)
+    assert (staging / "scholen").exists(), "the build never started writing"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert tree_digest(site) == before
+    # The next build cleans up the abandoned staging folder and publishes.
+    assert run_swvsite("build", "-f", str(config), "--site-dir", str(site)).returncode == 0
+    assert (site / "scholen/bs-test-399/index.html").is_file()
+    assert not staging.exists()

@@ -1,0 +1,54 @@
+"""Security headers and the strict Content-Security-Policy emitted by the build."""
+
+from __future__ import annotations
+
+import re
+
+from swvsite import headers
+
+from conftest import ROOT
+
+
+def test_inline_script_hashes_skip_data_blocks_and_external_scripts():
+    html = ('<script>alert(1)</script><script src="x.js"></script>'
+            '<script id="__config" type="application/json">{"a": 1}</script>'
+            '<script type="module">m()</script>')
+    hashes = headers.inline_script_hashes(html)
+    assert len(hashes) == 2
+    assert "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='" in hashes  # alert(1)
+
+
+def test_every_page_carries_a_policy_matching_its_inline_scripts(demo_site):
+    pages = demo_site.html_files()
+    assert len(pages) > 50
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        head = re.search(r"<head[^>]*>\s*(<meta[^>]*>)", html)
+        assert head and 'http-equiv="Content-Security-Policy"' in head.group(1), path
+        policy = re.search(r'content="([^"]*)"', head.group(1)).group(1)
+        assert "default-src 'none'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        for digest in headers.inline_script_hashes(html.replace(head.group(1), "")):
+            assert digest in policy, (path, digest)
+
+
+def test_header_files_for_static_hosts(demo_site):
+    netlify = (demo_site.root / "_headers").read_text()
+    nginx = (demo_site.root / "_nginx-security-headers.conf").read_text()
+    assert netlify.startswith("/*\n")
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+                 "Permissions-Policy", "X-Frame-Options"):
+        assert f"  {name}: " in netlify
+        assert f"add_header {name} " in nginx
+    policy = re.search(r"Content-Security-Policy: (.*)", netlify).group(1)
+    assert "frame-ancestors 'none'" in policy
+    all_hashes = set()
+    for path in demo_site.html_files():
+        all_hashes.update(headers.inline_script_hashes(path.read_text(encoding="utf-8")))
+    assert all_hashes and all(h in policy for h in all_hashes)
+
+
+def test_search_language_file_stems_prefix_queries(demo_site):
+    lunr_nl = (demo_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text()
+    assert lunr_nl.count("swvsite: stem prefix queries") == 1
+    assert "lunr.QueryParser.prototype.nextClause" in lunr_nl
