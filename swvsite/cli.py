@@ -56,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     rollback.add_argument("--site-dir", default=None, help="De gepubliceerde site (standaard: site/).")
     rollback.set_defaults(run=_rollback)
 
+    links = commands.add_parser(
+        "links", help="Controleer de externe links van de gebouwde site (voor een geplande taak).")
+    links.add_argument("--extern", action="store_true", required=True,
+                       help="Controleer links naar andere websites.")
+    _config_arg(links)
+    links.add_argument("--site-dir", default=None, help="De gebouwde site (standaard: site/).")
+    links.add_argument("--timeout", type=float, default=10.0, help="Seconden per link.")
+    links.set_defaults(run=_links)
+
     serve = commands.add_parser("serve", help="Bekijk de site lokaal; herlaadt bij elke wijziging.")
     _config_arg(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Adres en poort.")
@@ -108,6 +117,25 @@ def _rollback(args: argparse.Namespace) -> int:
     print(f"De vorige versie staat weer in {target}/. Nog een keer 'swvsite rollback' zet "
           "de nieuwere versie terug.")
     return 0
+
+
+def _links(args: argparse.Namespace) -> int:
+    from urllib.parse import urlparse
+
+    from . import links
+    from .publish import _target
+    from .settings import site_url_from_config
+
+    site_dir = _target(args.config_file, args.site_dir)
+    if not site_dir.is_dir():
+        print(f"Er is nog geen gebouwde site in {site_dir}/; bouw eerst met 'swvsite build'.",
+              file=sys.stderr)
+        return 2
+    own = urlparse(site_url_from_config(args.config_file) or "").netloc or None
+    results, pages = links.check_site(site_dir, own, timeout=args.timeout)
+    text, code = links.report(results, pages)
+    print(text)
+    return code
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -27,6 +27,13 @@ def site_dir_from_config(config_file: str | Path) -> Path:
     return Path(config_file).parent / (_read(config_file).get("site_dir") or "site")
 
 
+def site_url_from_config(config_file: str | Path) -> str | None:
+    try:
+        return _read(config_file).get("site_url")
+    except OSError:
+        return None
+
+
 def content_dir_from_config(config_file: str | Path) -> Path:
     """The swvsite plugin's `content_dir`, relative to the config file's folder."""
     config_path = Path(config_file)
