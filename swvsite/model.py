@@ -262,6 +262,14 @@ Locatie = Obj(
     ),
 )
 
+OUDE_IDS = Field(
+    "oude_ids",
+    ListOf(Slug, unique=True),
+    "Vorige ids (bestandsnamen) van dit record. Wie een oud webadres gebruikt, bijvoorbeeld "
+    "uit een brief, komt dan vanzelf op de nieuwe pagina.",
+    example=["oude-naam"],
+)
+
 COMMON_FIELDS = (
     Field(
         "gecontroleerd_op",
@@ -292,7 +300,8 @@ class RecordType:
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
-        return self.fields + COMMON_FIELDS
+        own_page = (OUDE_IDS,) if self.folder else ()
+        return self.fields + own_page + COMMON_FIELDS
 
 
 VOORZIENING = RecordType(
@@ -477,6 +486,8 @@ Vraag = Obj(
         Field("antwoord", Markdown(2000), "Kort en duidelijk antwoord. Taalniveau B1.",
               required=True),
         Field("jongeren", Boolean(), "Is deze vraag (ook) bedoeld voor jongeren zelf?"),
+        Field("oude_ids", ListOf(Slug, unique=True),
+              "Vorige ids van deze vraag. Links naar de oude id blijven dan werken."),
         Field("procedures", ListOf(Ref("procedure"), unique=True),
               "Ids van procedures om naar te verwijzen."),
         Field("voorzieningen", ListOf(Ref("voorziening"), unique=True),

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import headers, huisstijl, search
+from . import headers, huisstijl, redirects, search
 from . import model as m
 from .load import load_site
 from .problems import ContentError
@@ -66,6 +66,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
             files.append(File.generated(config, page.path, content=page.markdown))
         if self.site.organisatie["huisstijl"]:
             files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
+        files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
         return files
 
     @event_priority(-100)  # after macros: the definitions are data, never a template
@@ -88,11 +89,22 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
+        self._write_redirects(site_dir, config)
         hashes = sorted(self.script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
         for lang in _search_languages(config):
             search.patch_language_file(site_dir, lang)
+
+    def _write_redirects(self, site_dir: Path, config) -> None:
+        meta = headers.meta_tag([])
+        for redirect in redirects.redirects(self.site):
+            target = site_dir / redirect.old / "index.html"
+            if target.exists():
+                raise PluginError(f"{redirect.old} is zowel een pagina als een oud adres")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirects.redirect_page(redirect, config.site_url, meta),
+                              encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_path(config)))

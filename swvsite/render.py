@@ -340,7 +340,9 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
             page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
             for r in verwijzingen
         )
+        old_anchors = "".join(f'<span id="{old}"></span>' for old in vraag["oude_ids"])
         blocks.append(block("swv-vraag", join(
+            old_anchors,
             heading(2, vraag["vraag"], vraag["id"]),
             safe.markdown(vraag["antwoord"]),
             f"Lees meer: {lees_meer}." if lees_meer else "",
