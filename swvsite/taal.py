@@ -1,0 +1,717 @@
+"""Plain language: a readability check for Dutch content at level B1.
+
+Plain Python, no MkDocs. `check_site` walks every text field of every record
+*by walking the model* (every `Text` and `Markdown` field, also inside `Obj`
+and `ListOf`), so a field added to `model.py` is checked without a change
+here. Each `Bevinding` names file, line and field, like a validation problem.
+
+How text is measured
+--------------------
+Sentences (`sentences`)
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by white space,
+    and at the end of a paragraph. A period inside a token (``9.00``,
+    ``1.200``, ``info@x.nl``) never ends one. Known abbreviations (``bijv.``,
+    ``o.a.``, ``d.w.z.``, ``dhr.``) never end a sentence; ``enz.``, ``etc.``,
+    ``e.d.`` and ``e.a.`` end one only when a capital follows. In Markdown
+    fields every list item and heading is a sentence of its own, a link
+    ``[tekst](url)`` counts as its text only, and ``**vet**``/``*schuin*``
+    markers are dropped. A colon does not end a sentence.
+
+Words (`words`)
+    Tokens between white space that contain a letter or digit. ``t/m``,
+    ``Tilburg-Noord`` and ``9.00`` are one word each; a lone dash is none.
+
+Syllables (`syllables`)
+    Every group of vowels is split into Dutch vowel sounds, longest first:
+    ``aai ooi oei ieu eeu eau`` (so *eeuw*, *nieuw*, *niveau* have one),
+    then ``aa ee oo uu ie oe eu ui ij ei ou au ai oi``; any other pair such
+    as *ua*, *ea*, *io* is two sounds (*si-tu-a-tie*, *the-o-rie*). A trema
+    always starts a new syllable (*ge-ïn-te-res-seerd*, *Bel-gi-ë*); other
+    accents are ignored (*één* is one). A final *-e* is a syllable, as it is
+    pronounced in Dutch (*scho-le*, *moei-te*); a few common English loan
+    words (*website*, *coach*, *team*, *online*) are corrected.
+    Abbreviations written in capitals (TLV, OPP, NT2) are read letter by
+    letter, so they count **one syllable per character** (TLV = tee-el-vee =
+    3), and so do lower-case ones without a vowel (the *bb* of *vmbo-bb*) and
+    the common school abbreviations *vmbo*, *vwo*, *mbo*, *hbo*. A number
+    counts as one word of one syllable: digits are read at a glance.
+
+Long words
+    A word of **four or more syllables**, not counting abbreviations and
+    numbers. Dutch B1 guidance calls words of more than three syllables hard
+    to read; the cut-off catches the long compounds that make Dutch text hard
+    (*samenwerkingsverband*, *ontwikkelingsperspectief*) without flagging
+    ordinary words like *leerkracht* or *basisschool*. The guidance gives no
+    share; at most 15% (about one word in seven) by default flags only dense
+    fields, since some long domain words cannot be avoided.
+
+Flesch-Douma (`flesch_douma`)
+    Douma (1960) adapted Flesch's Reading Ease to Dutch::
+
+        score = 206.84 - 0.77 * (syllables per 100 words)
+                       - 0.93 * (average words per sentence)
+
+    Higher is easier: 90-100 very easy, 80-90 easy, 70-80 fairly easy,
+    60-70 plain (standard), 50-60 fairly difficult, 30-50 difficult,
+    below 30 very difficult. Plain B1 text scores 60 or more.
+
+Which checks apply where
+------------------------
+Every prose field is checked on the length of each sentence. The average
+sentence length, the share of long words and the Flesch-Douma score are
+only meaningful over some text, so they apply to a field only from
+`Drempels.min_zinnen_voor_score` sentences and `min_woorden_voor_score`
+words. Names and titles (fields called `naam`, `titel`, `term`,
+`afkorting`) are not sentences: they are checked on length only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Iterator, Mapping
+
+from . import model as m
+
+# --------------------------------------------------------------------------
+# Thresholds
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """Thresholds for B1, all configurable (see `uit`).
+
+    Dutch B1 writing guidance asks for short sentences, on average 10 to 15
+    words, and advises against sentences of more than about 20 words and
+    against words of more than three syllables. The defaults take the upper
+    end of those ranges per field, because one field is a small sample (the
+    demo site as a whole averages about 8 words per sentence). For the score,
+    Douma's own table calls 60-70 "normaal"; below 60 is "tamelijk moeilijk"."""
+
+    max_gemiddelde_zinslengte: float = 15.0
+    """Average words per sentence in one field (B1: 10 to 15)."""
+    max_zinslengte: int = 20
+    """Words in any single sentence (B1: at most 15 to 20)."""
+    max_aandeel_lange_woorden: float = 0.15
+    """Share of long words in one field, 0.15 = 15%."""
+    lange_woorden_lettergrepen: int = 4
+    """A word of this many syllables or more is a long word."""
+    min_flesch_douma: float = 60.0
+    """Lowest Flesch-Douma score of one field (60-70 is plain Dutch)."""
+    min_zinnen_voor_score: int = 2
+    """The score checks apply to a field from this many sentences ..."""
+    min_woorden_voor_score: int = 20
+    """... and this many words; shorter fields are checked on sentence length only."""
+    max_titellengte: int = 12
+    """Words in a name or title."""
+
+    @classmethod
+    def uit(cls, settings: Mapping[str, Any] | None) -> "Drempels":
+        """Thresholds from a settings mapping (for instance the `taal:` block of a
+        configuration file); keys left out keep their default. Raises ValueError
+        with a Dutch message for an unknown key or a value of the wrong kind."""
+        drempels = cls()
+        if not settings:
+            return drempels
+        known = {f.name: f for f in fields(cls)}
+        changes = {}
+        for key, value in settings.items():
+            if key not in known:
+                raise ValueError(f"onbekende taaldrempel '{key}'; kies uit: "
+                                 + ", ".join(known))
+            default = getattr(drempels, key)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"taaldrempel '{key}' moet een getal van 0 of meer zijn")
+            if isinstance(default, int) and not float(value).is_integer():
+                raise ValueError(f"taaldrempel '{key}' moet een geheel getal zijn")
+            if key.startswith("max_aandeel") and value > 1:
+                raise ValueError(f"taaldrempel '{key}' is een deel tussen 0 en 1, "
+                                 "bijvoorbeeld 0.15 voor 15%")
+            changes[key] = type(default)(value)
+        return replace(drempels, **changes)
+
+
+# --------------------------------------------------------------------------
+# Syllables
+# --------------------------------------------------------------------------
+
+_VOWELS = set("aeiouy")
+# Longest first: a vowel group is split into these Dutch vowel sounds.
+_NUCLEI = (
+    "aai", "ooi", "oei", "ieu", "eeu", "eau",
+    "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au", "ai", "oi", "y",
+)
+_TREMA = set("äëïöü")
+_ABBREVIATION_WORDS = {"vmbo": 4, "vwo": 3, "mbo": 3, "hbo": 3, "wo": 2, "t/m": 3}
+# English loan words whose final -e is silent or whose vowels are one sound.
+_LOAN_WORDS = {
+    "website": 2, "websites": 2, "site": 1, "sites": 1, "online": 2, "offline": 2,
+    "software": 2, "update": 2, "updates": 2, "service": 2, "care": 1, "time-out": 2,
+    "coach": 1, "coaches": 2, "coaching": 2, "team": 1, "teams": 1, "e-mail": 2,
+    "e-mails": 2, "mail": 1, "mailen": 2, "app": 1, "apps": 1, "whatsapp": 2,
+    "laptop": 2, "chromebook": 2, "skype": 1, "teamleider": 3, "teamleiders": 3,
+}
+# Loan morphemes inside compounds (jongerencoach, wijkteam): correction to the count.
+_LOAN_PARTS = (("coach", -1), ("team", -1), ("website", -1))
+
+_TRIM = "\"'‘’“”«»()[]{}<>,;:!?.…*_`"
+
+
+def _is_number(token: str) -> bool:
+    return bool(token) and token[0].isdigit()
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Written in capitals (TLV, OPP, NT2, SBO's): read letter by letter."""
+    core = re.sub(r"['’]s$", "", token)
+    letters = [c for c in core if c.isalpha()]
+    return len(core) >= 2 and bool(letters) and all(c.isupper() for c in letters) \
+        and all(c.isalnum() for c in core)
+
+
+def _is_address(token: str) -> bool:
+    return "@" in token or "://" in token or token.lower().startswith("www.")
+
+
+def _vowel_sounds(part: str) -> int:
+    """Syllables of one lower-case word part without hyphens."""
+    # Split accents from letters; a trema marks the start of a new syllable.
+    chars: list[tuple[str, bool]] = []
+    for c in unicodedata.normalize("NFD", part):
+        if unicodedata.combining(c):
+            if c == "\u0308" and chars:  # combining diaeresis
+                chars[-1] = (chars[-1][0], True)
+            continue
+        chars.append((c, False))
+    text = "".join(c for c, _ in chars)
+    breaks = {i for i, (_, b) in enumerate(chars) if b}
+    text = text.replace("ij", "y\x00")  # ij is one vowel sound; keep indices aligned
+    count = 0
+    i = 0
+    while i < len(text):
+        if text[i] not in _VOWELS:
+            i += 1
+            continue
+        j = i
+        while j < len(text) and text[j] in _VOWELS | {"\x00"}:
+            j += 1
+        # Split the group at trema letters, then into Dutch vowel sounds.
+        cuts = [k for k in range(i + 1, j) if k in breaks] + [j]
+        start = i
+        for cut in cuts:
+            segment = text[start:cut].replace("\x00", "")
+            while segment:
+                nucleus = next((n for n in _NUCLEI if segment.startswith(n)), segment[0])
+                count += 1
+                segment = segment[len(nucleus):]
+            start = cut
+        i = j
+    return count
+
+
+def syllables(word: str) -> int:
+    """Syllables of one Dutch word as written in running text (0 for a non-word).
+
+    See the module documentation for the rules: Dutch vowel sounds, trema,
+    pronounced final -e, abbreviations one syllable per character, numbers one
+    syllable."""
+    token = word.strip(_TRIM)
+    if not any(c.isalnum() for c in token):
+        return 0
+    if _is_number(token) or _is_address(token):
+        return 1
+    lower = token.lower().replace("’", "'")
+    if lower in _ABBREVIATION_WORDS:
+        return _ABBREVIATION_WORDS[lower]
+    if lower in _LOAN_WORDS:
+        return _LOAN_WORDS[lower]
+    total = 0
+    for part in re.split(r"[-/]", token):
+        part = part.strip(_TRIM)
+        if not part:
+            continue
+        if _is_abbreviation(part):
+            total += sum(1 for c in re.sub(r"['’]s$", "", part) if c.isalnum())
+            continue
+        plain = re.sub(r"[^\w]", "", part.lower())  # zo'n -> zon, auto's -> autos
+        if not plain:
+            continue
+        if plain in _ABBREVIATION_WORDS:
+            total += _ABBREVIATION_WORDS[plain]
+            continue
+        if plain.isdigit():
+            total += 1
+            continue
+        sounds = _vowel_sounds(plain)
+        if sounds == 0:  # no vowel at all: spelled out (bb, kb, gt)
+            sounds = len(plain) if len(plain) > 1 else 1
+        for morpheme, delta in _LOAN_PARTS:
+            if morpheme in plain and plain != morpheme:
+                sounds += delta
+        total += max(sounds, 1)
+    return max(total, 1)
+
+
+def is_long_word(word: str, drempels: Drempels = Drempels()) -> bool:
+    """Four or more syllables (by default); abbreviations, numbers and addresses never."""
+    token = word.strip(_TRIM)
+    if not token or _is_number(token) or _is_address(token):
+        return False
+    if token.lower() in _ABBREVIATION_WORDS or all(
+            not p or _is_abbreviation(p) or p.lower() in _ABBREVIATION_WORDS
+            or not _VOWELS.intersection(p.lower())
+            for p in re.split(r"[-/]", token)):
+        return False
+    return syllables(token) >= drempels.lange_woorden_lettergrepen
+
+
+# --------------------------------------------------------------------------
+# Sentences and words
+# --------------------------------------------------------------------------
+
+# Never the end of a sentence, even before a capital (dhr. Jansen, o.a. De Klimop).
+_ABBREVIATIONS = {
+    "bijv.", "bv.", "o.a.", "d.w.z.", "m.b.t.", "t.a.v.", "i.p.v.", "i.v.m.", "n.a.v.",
+    "m.n.", "o.b.v.", "ca.", "nr.", "evt.", "incl.", "excl.", "dhr.", "mevr.", "mr.", "dr.",
+    "drs.", "ir.", "ing.", "prof.", "jl.", "a.s.", "vgl.", "zgn.", "resp.", "max.", "min.",
+    "tel.", "blz.", "art.", "ong.", "gem.", "z.s.m.", "mw.", "hr.", "st.", "afd.", "vnl.",
+}
+# The end of a sentence only before a capital (... lezen, rekenen enz. Daarna ...).
+_ABBREVIATIONS_AT_END = {"enz.", "etc.", "e.d.", "e.a.", "t.z.t.", "e.v."}
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def _units(text: str, markdown: bool) -> list[str]:
+    """Paragraphs; in Markdown also every list item and heading on its own."""
+    units: list[list[str]] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        current: list[str] | None = None
+        for line in block.splitlines():
+            if not line.strip():
+                continue
+            if markdown:
+                line = _QUOTE.sub("", line)
+                marker = _LIST_ITEM.match(line) or _HEADING.match(line)
+                if marker:
+                    current = [line[marker.end():]]
+                    units.append(current)
+                    continue
+            if current is None:
+                current = []
+                units.append(current)
+            current.append(line.strip())
+    result = []
+    for lines in units:
+        unit = " ".join(lines)
+        if markdown:
+            unit = _MD_LINK.sub(r"\1", unit)
+            unit = _AUTOLINK.sub(r"\1", unit)
+            unit = _ESCAPE.sub(r"\1", unit)
+            unit = _EMPHASIS.sub("", unit).replace("`", "")
+        unit = " ".join(unit.split())
+        if unit:
+            result.append(unit)
+    return result
+
+
+def _ends_sentence(token: str, following: str | None) -> bool:
+    core = token.rstrip("\"'’”»)]*_")
+    if core.endswith(("?", "!", "…")):
+        return True
+    if not core.endswith("."):
+        return False
+    if core.endswith(".."):
+        return True
+    word = core.lstrip("\"'‘“«([*_").lower()
+    if word in _ABBREVIATIONS:
+        return False
+    before_capital = following is not None and following.lstrip("\"'‘“«([*_")[:1].isupper()
+    if word in _ABBREVIATIONS_AT_END:
+        return before_capital
+    if re.fullmatch(r"(?:[a-z]\.){2,}", word):  # unknown dotted abbreviation
+        return before_capital
+    stripped = core.lstrip("\"'‘“«([*_")
+    if re.fullmatch(r"[A-Z]\.", stripped):  # an initial: J. de Vries
+        return False
+    return True
+
+
+def sentences(text: str, markdown: bool = False) -> list[str]:
+    """The sentences of a text, as plain text (Markdown syntax removed)."""
+    result = []
+    for unit in _units(text or "", markdown):
+        tokens = unit.split()
+        current: list[str] = []
+        for index, token in enumerate(tokens):
+            current.append(token)
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is None or _ends_sentence(token, following):
+                sentence = " ".join(current)
+                if words(sentence):
+                    result.append(sentence)
+                current = []
+    return result
+
+
+def words(sentence: str) -> list[str]:
+    """The words of a sentence: tokens with a letter or digit, without punctuation."""
+    result = []
+    for token in sentence.split():
+        token = token.strip(_TRIM)
+        if any(c.isalnum() for c in token):
+            result.append(token)
+    return result
+
+
+# --------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Meting:
+    """Counts over a piece of text, and what follows from them."""
+
+    zinnen: int
+    woorden: int
+    lettergrepen: int
+    lange_woorden: tuple[str, ...]
+
+    @classmethod
+    def van(cls, zinnen: list[str], drempels: Drempels = Drempels()) -> "Meting":
+        all_words = [w for s in zinnen for w in words(s)]
+        return cls(
+            zinnen=len(zinnen),
+            woorden=len(all_words),
+            lettergrepen=sum(syllables(w) for w in all_words),
+            lange_woorden=tuple(w for w in all_words if is_long_word(w, drempels)),
+        )
+
+    def __add__(self, other: "Meting") -> "Meting":
+        return Meting(self.zinnen + other.zinnen, self.woorden + other.woorden,
+                      self.lettergrepen + other.lettergrepen,
+                      self.lange_woorden + other.lange_woorden)
+
+    @property
+    def gemiddelde_zinslengte(self) -> float:
+        return self.woorden / self.zinnen if self.zinnen else 0.0
+
+    @property
+    def aandeel_lange_woorden(self) -> float:
+        return len(self.lange_woorden) / self.woorden if self.woorden else 0.0
+
+    @property
+    def flesch_douma(self) -> float:
+        if not self.woorden:
+            return 0.0
+        return douma(100 * self.lettergrepen / self.woorden, self.gemiddelde_zinslengte)
+
+    def lang_genoeg(self, drempels: Drempels) -> bool:
+        return (self.zinnen >= drempels.min_zinnen_voor_score
+                and self.woorden >= drempels.min_woorden_voor_score)
+
+
+LEEG = Meting(0, 0, 0, ())
+
+
+def douma(syllables_per_100_words: float, words_per_sentence: float) -> float:
+    """Flesch-Douma: 206.84 - 0.77 * syllables per 100 words - 0.93 * words per sentence."""
+    return 206.84 - 0.77 * syllables_per_100_words - 0.93 * words_per_sentence
+
+
+def flesch_douma(text: str, markdown: bool = False) -> float:
+    """The Flesch-Douma score of a text (higher is easier; 60-70 is plain Dutch)."""
+    return Meting.van(sentences(text, markdown)).flesch_douma
+
+
+# --------------------------------------------------------------------------
+# Walking the model
+# --------------------------------------------------------------------------
+
+NAAM_VELDEN = frozenset({"naam", "titel", "term", "afkorting"})
+"""Fields that hold a name or title, not sentences: checked on length only."""
+
+
+@dataclass(frozen=True)
+class Tekstveld:
+    """One text value in a record: where it is and how to read it."""
+
+    record: m.Record
+    pad: str
+    tekst: str
+    markdown: bool
+    naam: bool
+
+    @property
+    def regel(self) -> int | None:
+        return self.record.line_of(self.pad)
+
+
+def text_fields(record: m.Record) -> Iterator[Tekstveld]:
+    """Every Text and Markdown value of a record, in model order."""
+    for f in record.type.all_fields:
+        yield from _walk(record, f.type, record.data.get(f.name), f.name, f.name)
+
+
+def _walk(record: m.Record, ftype: m.FieldType, value: Any, path: str,
+          name: str) -> Iterator[Tekstveld]:
+    if value is None:
+        return
+    if isinstance(ftype, (m.Text, m.Markdown)):
+        if isinstance(value, str) and value.strip():
+            yield Tekstveld(record, path, value, isinstance(ftype, m.Markdown),
+                            name in NAAM_VELDEN)
+    elif isinstance(ftype, m.Obj) and isinstance(value, dict):
+        for f in ftype.fields:
+            yield from _walk(record, f.type, value.get(f.name), f"{path}.{f.name}", f.name)
+    elif isinstance(ftype, m.ListOf) and isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _walk(record, ftype.item, item, f"{path}[{index}]", name)
+
+
+# --------------------------------------------------------------------------
+# Findings
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """A text that is harder than the thresholds allow."""
+
+    bestand: str
+    regel: int | None
+    veld: str
+    maat: str
+    """zinslengte, gemiddelde_zinslengte, lange_woorden, flesch_douma or titellengte"""
+    waarde: float
+    drempel: float
+    bericht: str
+
+    def __str__(self) -> str:
+        where = self.bestand
+        if self.regel:
+            where += f", regel {self.regel}"
+        return f"{where}, veld '{self.veld}': {self.bericht}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.bestand, self.regel or 0, self.veld, self.maat, self.bericht)
+
+
+def _getal(value: float, decimals: int = 1) -> str:
+    text = f"{value:.{decimals}f}".replace(".", ",")
+    return text[:-2] if decimals and text.endswith(",0") else text
+
+
+def _begin(sentence: str, count: int = 6) -> str:
+    tokens = sentence.split()
+    return " ".join(tokens) if len(tokens) <= count else " ".join(tokens[:count]) + " ..."
+
+
+def check_field(veld: Tekstveld, drempels: Drempels = Drempels()) -> list[Bevinding]:
+    """The findings of one text value."""
+    record = veld.record
+
+    def finding(maat: str, waarde: float, drempel: float, bericht: str) -> Bevinding:
+        return Bevinding(record.path, veld.regel, veld.pad, maat, waarde, drempel, bericht)
+
+    if veld.naam:
+        count = len(words(veld.tekst))
+        if count > drempels.max_titellengte:
+            soort = veld.pad.rsplit(".", 1)[-1].split("[")[0]
+            return [finding("titellengte", count, drempels.max_titellengte,
+                            f"{soort} van {count} woorden (max {drempels.max_titellengte}); "
+                            "maak hem korter")]
+        return []
+    zinnen = sentences(veld.tekst, veld.markdown)
+    result = []
+    for zin in zinnen:
+        count = len(words(zin))
+        if count > drempels.max_zinslengte:
+            result.append(finding("zinslengte", count, drempels.max_zinslengte,
+                                  f"zin van {count} woorden (max {drempels.max_zinslengte}): "
+                                  f"'{_begin(zin)}'"))
+    meting = Meting.van(zinnen, drempels)
+    if not meting.lang_genoeg(drempels):
+        return result
+    if meting.gemiddelde_zinslengte > drempels.max_gemiddelde_zinslengte:
+        result.append(finding(
+            "gemiddelde_zinslengte", meting.gemiddelde_zinslengte,
+            drempels.max_gemiddelde_zinslengte,
+            f"gemiddeld {_getal(meting.gemiddelde_zinslengte)} woorden per zin "
+            f"(max {_getal(drempels.max_gemiddelde_zinslengte)}); maak de zinnen korter"))
+    if meting.aandeel_lange_woorden > drempels.max_aandeel_lange_woorden:
+        voorbeelden = ", ".join(dict.fromkeys(w.lower() for w in meting.lange_woorden[:40]))
+        voorbeelden = ", ".join(voorbeelden.split(", ")[:5])
+        result.append(finding(
+            "lange_woorden", meting.aandeel_lange_woorden, drempels.max_aandeel_lange_woorden,
+            f"{_getal(100 * meting.aandeel_lange_woorden, 0)}% lange woorden "
+            f"(max {_getal(100 * drempels.max_aandeel_lange_woorden, 0)}%), zoals "
+            f"{voorbeelden}; kies kortere of gewone woorden"))
+    if meting.flesch_douma < drempels.min_flesch_douma:
+        result.append(finding(
+            "flesch_douma", meting.flesch_douma, drempels.min_flesch_douma,
+            f"leesbaarheid (Flesch-Douma) {_getal(meting.flesch_douma, 0)} "
+            f"(min {_getal(drempels.min_flesch_douma, 0)}); gebruik kortere zinnen "
+            "en kortere woorden"))
+    return result
+
+
+def check_record(record: m.Record, drempels: Drempels = Drempels()) -> list[Bevinding]:
+    return [b for veld in text_fields(record) for b in check_field(veld, drempels)]
+
+
+def check_site(site: m.Site, drempels: Drempels = Drempels()) -> list[Bevinding]:
+    """Every finding in every text field of the site, sorted by file and line."""
+    found = [b for record in site.all_records() for b in check_record(record, drempels)]
+    return sorted(found, key=lambda b: b.sort_key)
+
+
+def report(bevindingen: list[Bevinding]) -> str:
+    """One Dutch line per finding, sorted by file and line, ending with a count."""
+    ordered = sorted(bevindingen, key=lambda b: b.sort_key)
+    lines = [f"- {b}" for b in ordered]
+    if not ordered:
+        lines.append("Geen taalbevindingen: alle teksten halen de drempels voor taalniveau B1.")
+    else:
+        files = len({b.bestand for b in ordered})
+        fields_ = len({(b.bestand, b.veld) for b in ordered})
+        lines.append(
+            f"{_aantal(len(ordered), 'taalbevinding', 'taalbevindingen')} in "
+            f"{_aantal(fields_, 'veld', 'velden')} en {_aantal(files, 'bestand', 'bestanden')}.")
+    return "\n".join(lines)
+
+
+def _aantal(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+# --------------------------------------------------------------------------
+# Pages and the build summary
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaginaScore:
+    """Readability of one record (one generated page) over all its prose."""
+
+    record: m.Record
+    meting: Meting
+
+    @property
+    def titel(self) -> str:
+        data = self.record.data
+        return data.get("naam") or data.get("titel") or self.record.type.title
+
+    @property
+    def bestand(self) -> str:
+        return self.record.path
+
+    @property
+    def flesch_douma(self) -> float:
+        return self.meting.flesch_douma
+
+    @property
+    def gemiddelde_zinslengte(self) -> float:
+        return self.meting.gemiddelde_zinslengte
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def is_prose(veld: Tekstveld) -> bool:
+    """Running text: a Markdown field, or a text with at least one full sentence.
+    Names, addresses, places, opening hours and short labels are not."""
+    return not veld.naam and (veld.markdown or bool(_SENTENCE_END.search(veld.tekst)))
+
+
+def page_score(record: m.Record, drempels: Drempels = Drempels()) -> PaginaScore:
+    """The record's prose measured as one text (labels and names left out)."""
+    meting = LEEG
+    for veld in text_fields(record):
+        if is_prose(veld):
+            meting = meting + Meting.van(sentences(veld.tekst, veld.markdown), drempels)
+    return PaginaScore(record, meting)
+
+
+def page_scores(site: m.Site, drempels: Drempels = Drempels()) -> list[PaginaScore]:
+    """Every record with prose, lowest Flesch-Douma score first."""
+    scores = [page_score(r, drempels) for r in site.all_records()]
+    return sorted((s for s in scores if s.meting.woorden),
+                  key=lambda s: (s.flesch_douma, s.bestand))
+
+
+@dataclass(frozen=True)
+class Samenvatting:
+    """Overall numbers for the build report."""
+
+    paginas: int
+    velden: int
+    velden_met_bevindingen: int
+    bevindingen: int
+    totaal: Meting
+    laagste: tuple[PaginaScore, ...]
+    drempels: Drempels = field(default_factory=Drempels)
+
+    @property
+    def flesch_douma(self) -> float:
+        """The score over all prose of the site together."""
+        return self.totaal.flesch_douma
+
+    @property
+    def gemiddelde_zinslengte(self) -> float:
+        return self.totaal.gemiddelde_zinslengte
+
+    def tekst(self) -> str:
+        """One Dutch paragraph for the build output."""
+        d = self.drempels
+        parts = [
+            f"Taalniveau B1: {_aantal(self.paginas, 'pagina', 'pagina’s')} en "
+            f"{_aantal(self.velden, 'tekstveld', 'tekstvelden')} gecontroleerd.",
+            f"Leesbaarheid (Flesch-Douma) {_getal(self.flesch_douma, 0)} "
+            f"(minimaal {_getal(d.min_flesch_douma, 0)}), gemiddeld "
+            f"{_getal(self.gemiddelde_zinslengte)} woorden per zin "
+            f"(maximaal {_getal(d.max_gemiddelde_zinslengte)}).",
+        ]
+        if self.bevindingen:
+            parts.append(
+                f"{_aantal(self.bevindingen, 'taalbevinding', 'taalbevindingen')} in "
+                f"{_aantal(self.velden_met_bevindingen, 'veld', 'velden')}; "
+                "zie swvsite check --taal.")
+        else:
+            parts.append("Geen taalbevindingen.")
+        if self.laagste:
+            lowest = ", ".join(f"{p.titel} ({_getal(p.flesch_douma, 0)})" for p in self.laagste)
+            parts.append(f"Laagste scores: {lowest}.")
+        return " ".join(parts)
+
+    def __str__(self) -> str:
+        return self.tekst()
+
+
+def summary(site: m.Site, drempels: Drempels = Drempels(), lowest: int = 3) -> Samenvatting:
+    """Pages checked, fields with findings and the lowest-scoring pages."""
+    velden = [v for r in site.all_records() for v in text_fields(r)]
+    bevindingen = [b for v in velden for b in check_field(v, drempels)]
+    scores = page_scores(site, drempels)
+    totaal = LEEG
+    for score in scores:
+        totaal = totaal + score.meting
+    return Samenvatting(
+        paginas=len(scores),
+        velden=len(velden),
+        velden_met_bevindingen=len({(b.bestand, b.veld) for b in bevindingen}),
+        bevindingen=len(bevindingen),
+        totaal=totaal,
+        laagste=tuple(scores[:lowest]),
+        drempels=drempels,
+    )
