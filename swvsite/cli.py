@@ -42,12 +42,16 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="Controleer de inhoud (er wordt niets gebouwd).")
     check.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    check.add_argument("--streng", action="store_true",
+                       help="Ook fout als een bestand te lang niet gecontroleerd is.")
     _config_arg(check)
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="Controleer de inhoud en bouw de hele site.")
     _config_arg(build)
     build.add_argument("--site-dir", default=None, help="Waar de site komt (standaard: site/).")
+    build.add_argument("--streng", action="store_true",
+                       help="Bouw niet als een bestand te lang niet gecontroleerd is.")
     build.set_defaults(run=_build)
 
     rollback = commands.add_parser(
@@ -99,14 +103,30 @@ def _check(args: argparse.Namespace) -> int:
     }
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(f"De inhoud is in orde: {summary}.")
+    late = _overdue(site, args.config_file)
+    if late:
+        print(late, file=sys.stderr)
+        return 1 if args.streng else 0
     return 0
+
+
+def _overdue(site, config_file: str) -> str:
+    """The review report for this site, with the limits from mkdocs.yml if there is one."""
+    from . import review
+    from .settings import plugin_config
+
+    limits = plugin_config(config_file).get("controle_termijnen") if Path(config_file).is_file() else None
+    return review.report(review.overdue(site, review.today(), limits or {}))
 
 
 def _build(args: argparse.Namespace) -> int:
     from .publish import build_site
 
-    target = build_site(args.config_file, args.site_dir)
+    target, site = build_site(args.config_file, args.site_dir, streng=args.streng)
     print(f"De site is gebouwd in {target}/.")
+    late = _overdue(site, args.config_file) if site else ""
+    if late:
+        print(late, file=sys.stderr)
     return 0
 
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import headers, huisstijl, redirects, search
+from . import headers, huisstijl, redirects, review, search
 from . import model as m
 from .load import load_site
 from .problems import ContentError
@@ -29,6 +29,10 @@ NGINX_HEADERS = "_nginx-security-headers.conf"
 
 class SwvsiteConfig(Config):
     content_dir = c.Type(str, default="content")
+    # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.review).
+    controle_termijnen = c.Type(dict, default={})
+    # Fail the build when a record is overdue for review (`swvsite build --streng`).
+    streng = c.Type(bool, default=False)
 
 
 class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
@@ -49,6 +53,14 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
             self.site = load_site(self.content_path(config))
         except ContentError as exc:
             raise PluginError(exc.report()) from None
+        unknown = review.unknown_types(self.config.controle_termijnen)
+        if unknown:
+            raise PluginError(f"controle_termijnen in mkdocs.yml: onbekende soort(en) "
+                              f"{', '.join(unknown)}; kies uit {', '.join(review.DEFAULT_MAX_DAYS)}")
+        if self.config.streng:
+            late = review.overdue(self.site, review.today(), self.config.controle_termijnen)
+            if late:
+                raise PluginError(review.report(late) + "\nDe site is niet gebouwd (--streng).")
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])

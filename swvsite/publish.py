@@ -23,14 +23,18 @@ class BuildFailed(Exception):
     """The build did not succeed; the published site was left untouched."""
 
 
-def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:
-    """Build strict into staging, then swap it in. Returns the published folder."""
+def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
+               streng: bool = False):
+    """Build strict into staging, then swap it in. Returns the published folder and
+    the content the swvsite plugin loaded (None without the plugin)."""
     show_mkdocs_messages(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(config_file, strict=True)
     except (ConfigurationError, OSError) as exc:
         raise BuildFailed(f"mkdocs.yml kon niet gelezen worden: {exc}") from None
+    if streng and "swvsite" in config.plugins:
+        config.plugins["swvsite"].config.streng = True
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     target = target.resolve()
     staging = target.with_name(f".{target.name}.new")
@@ -46,7 +50,8 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, target)
-    return target
+    plugin = config.plugins.get("swvsite")
+    return target, getattr(plugin, "site", None)
 
 
 def rollback(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:

@@ -34,12 +34,15 @@ def site_url_from_config(config_file: str | Path) -> str | None:
         return None
 
 
+def plugin_config(config_file: str | Path) -> dict:
+    """The swvsite plugin's options from mkdocs.yml (empty when not configured)."""
+    for plugin in _read(config_file).get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("swvsite"), dict):
+            return plugin["swvsite"]
+    return {}
+
+
 def content_dir_from_config(config_file: str | Path) -> Path:
     """The swvsite plugin's `content_dir`, relative to the config file's folder."""
     config_path = Path(config_file)
-    config = _read(config_path)
-    content = DEFAULT_CONTENT_DIR
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("swvsite"), dict):
-            content = plugin["swvsite"].get("content_dir", content)
-    return config_path.parent / content
+    return config_path.parent / plugin_config(config_path).get("content_dir", DEFAULT_CONTENT_DIR)
