@@ -24,7 +24,7 @@ def test_check_lists_overdue_records_with_file_line_and_age(tmp_path, minimal_co
     late = swvsite("check", "-f", str(config), today="2027-10-01")
     assert late.returncode == 0
     assert "LET OP: 5 bestanden moeten opnieuw gecontroleerd worden" in late.stderr
-    assert ("content/voorzieningen/opdc-test.yml, regel 20, veld 'gecontroleerd_op': laatst "
+    assert ("content/voorzieningen/opdc-test.yml, regel 16, veld 'gecontroleerd_op': laatst "
             "gecontroleerd op 2026-09-15, 381 dagen geleden (maximaal 365 dagen)") in late.stderr
     assert "begrippen.yml" not in late.stderr  # begrippen may go 730 days
     assert "organisatie.yml" not in late.stderr  # exactly 365 days is not overdue
