@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .publish import BuildFailed
 
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="Controleer de inhoud (er wordt niets gebouwd).")
     check.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    check.add_argument("--taal", action="store_true",
+                       help="Controleer ook of de teksten taalniveau B1 halen (per bestand en veld).")
     check.add_argument("--streng", action="store_true",
                        help="Ook fout als een bestand te lang niet gecontroleerd is.")
     _config_arg(check)
@@ -103,11 +105,30 @@ def _check(args: argparse.Namespace) -> int:
     }
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(f"De inhoud is in orde: {summary}.")
+    code = 0
     late = _overdue(site, args.config_file)
     if late:
         print(late, file=sys.stderr)
-        return 1 if args.streng else 0
-    return 0
+        code = 1 if args.streng else 0
+    if args.taal:
+        from . import taal
+
+        bevindingen = taal.check_site(site, _drempels(args.config_file))
+        print(taal.report(bevindingen))
+        code = code or (1 if bevindingen else 0)
+    return code
+
+
+def _drempels(config_file: str):
+    """Readability thresholds: the defaults, with the `taal` block of mkdocs.yml on top."""
+    from . import taal
+    from .settings import plugin_config
+
+    settings = plugin_config(config_file).get("taal") if Path(config_file).is_file() else None
+    try:
+        return taal.Drempels.uit(settings)
+    except ValueError as exc:
+        raise ContentError([Problem(str(config_file), None, "taal", str(exc))]) from None
 
 
 def _overdue(site, config_file: str) -> str:
@@ -124,9 +145,13 @@ def _build(args: argparse.Namespace) -> int:
 
     target, site = build_site(args.config_file, args.site_dir, streng=args.streng)
     print(f"De site is gebouwd in {target}/.")
-    late = _overdue(site, args.config_file) if site else ""
-    if late:
-        print(late, file=sys.stderr)
+    if site:
+        from . import taal
+
+        print(taal.summary(site, _drempels(args.config_file)).tekst())
+        late = _overdue(site, args.config_file)
+        if late:
+            print(late, file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,8 @@ class SwvsiteConfig(Config):
     content_dir = c.Type(str, default="content")
     # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.review).
     controle_termijnen = c.Type(dict, default={})
+    # Readability thresholds for `swvsite check --taal` (see swvsite.taal.Drempels).
+    taal = c.Type(dict, default={})
     # Fail the build when a record is overdue for review (`swvsite build --streng`).
     streng = c.Type(bool, default=False)
 
