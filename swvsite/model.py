@@ -518,6 +518,10 @@ Begrip = Obj(
         Field("uitleg", Text(600), "Uitleg in gewone taal, in één tot drie zinnen.",
               required=True),
         Field("id", Slug, "Vaste id (anker). Leeg laten: dan wordt de term gebruikt."),
+        Field("zoekwoorden", ListOf(Text(60), unique=True),
+              "Woorden die ouders en jongeren zelf gebruiken voor dit begrip, zoals rugzakje "
+              "voor arrangement. Wie daarop zoekt, vindt de pagina's over dit begrip.",
+              example=["rugzakje"]),
     ),
 )
 

@@ -109,6 +109,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
         for lang in _search_languages(config):
             search.patch_language_file(site_dir, lang)
+        search.rewrite_index(site_dir, self.site)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])

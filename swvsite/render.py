@@ -24,6 +24,8 @@ BEGRIPPEN_PAGE = "begrippen.md"
 
 # Record pages are generated data: never rendered as a Jinja template.
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
+# Answers and procedures rank above long background pages in search.
+BOOSTED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  boost: 2\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -35,15 +37,15 @@ class GeneratedPage:
 def record_pages(site: m.Site) -> list[GeneratedPage]:
     """One page per voorziening, school, procedure and thema."""
     renderers = (
-        (site.voorzieningen, voorziening_page),
-        (site.scholen, school_page),
-        (site.procedures, procedure_page),
-        (site.themas, thema_page),
+        (site.voorzieningen, voorziening_page, FRONT_MATTER),
+        (site.scholen, school_page, FRONT_MATTER),
+        (site.procedures, procedure_page, BOOSTED_FRONT_MATTER),
+        (site.themas, thema_page, BOOSTED_FRONT_MATTER),
     )
     links = Backlinks.of(site)
     pages = [
-        GeneratedPage(record.page, FRONT_MATTER + render(site, record, links))
-        for records, render in renderers
+        GeneratedPage(record.page, front + render(site, record, links))
+        for records, render, front in renderers
         for record in records.values()
     ]
     return pages + organisation_pages(site)

@@ -11,7 +11,13 @@ stemmer before the prefix match (`ouders*` -> `ouder*`).
 
 from __future__ import annotations
 
+import html
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from . import model as m
 
 MARKER = "/* swvsite: stem prefix queries */"
 
@@ -49,4 +55,63 @@ def patch_language_file(site_dir: Path, lang: str) -> Path | None:
     text = path.read_text(encoding="utf-8")
     if MARKER not in text:
         path.write_text(text.rstrip("\n") + "\n" + query_stemming_patch(lang), encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------
+# The words parents use: synonyms from the begrippenlijst, applied to the index
+# --------------------------------------------------------------------------
+
+
+
+@dataclass(frozen=True)
+class Synoniemen:
+    """A begrip's names: its term, its afkorting and the zoekwoorden parents use."""
+
+    term: str
+    names: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def synoniemen(site: m.Site) -> list[Synoniemen]:
+    groups = []
+    for begrip in site.begrippen_lijst:
+        names = [begrip["term"]]
+        if begrip["afkorting"]:
+            names.append(begrip["afkorting"])
+        names += begrip["zoekwoorden"]
+        alternatives = "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
+        groups.append(Synoniemen(begrip["term"], tuple(dict.fromkeys(names)),
+                                 re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.I)))
+    return groups
+
+
+def expand_index(index: dict, groups: list[Synoniemen]) -> dict:
+    """Add, to every indexed section that mentions a begrip by any of its names,
+    the other names, so a search for any of them finds it. Shown text stays the same
+    except for a short 'Zoekwoorden:' tail that Material may show in a result."""
+    for doc in index.get("docs", []):
+        haystack = f"{doc.get('title', '')} {doc.get('text', '')}"
+        extra: list[str] = []
+        for group in groups:
+            if group.pattern.search(haystack):
+                extra += [n for n in group.names if not _mentions(haystack, n)]
+        if extra:
+            words = html.escape(", ".join(dict.fromkeys(extra)))
+            doc["text"] = (doc.get("text") or "") + f" <p hidden>Zoekwoorden: {words}</p>"
+    return index
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
+
+
+def rewrite_index(site_dir: Path, site: m.Site) -> Path | None:
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return None
+    index = json.loads(path.read_text(encoding="utf-8"))
+    expanded = expand_index(index, synoniemen(site))
+    path.write_text(json.dumps(expanded, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
     return path
