@@ -79,6 +79,28 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="Schrijf de JSON Schema-bestanden voor editors.")
     schema.add_argument("--out", default="schemas", help="Map voor de schema's.")
     schema.set_defaults(run=_schema)
+    new = commands.add_parser("new", help="Maak een nieuw bestand aan, met uitleg bij elk veld.")
+    new.add_argument("soort", help="voorziening, school, procedure, thema (of vraag) of begrip.")
+    new.add_argument("id", help="Kleine letters, cijfers en streepjes; wordt de bestandsnaam en "
+                     "het webadres.")
+    new.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    _config_arg(new)
+    new.set_defaults(run=_new)
+
+    imp = commands.add_parser("import-scholen",
+                              help="Maak of werk schoolbestanden bij uit het adressenbestand van DUO.")
+    imp.add_argument("bestand", help="Het CSV-bestand van DUO ('Adressen van alle vestigingen').")
+    imp.add_argument("--swv", default=None,
+                     help="Id van het samenwerkingsverband uit organisatie.yml, bijvoorbeeld po.")
+    imp.add_argument("--gemeenten", default=None,
+                     help="Alleen scholen in deze gemeenten, gescheiden door komma's "
+                     "(standaard: de gemeenten van --swv).")
+    imp.add_argument("--proef", "--dry-run", dest="dry_run", action="store_true",
+                     help="Laat zien wat er zou gebeuren, zonder iets op te slaan.")
+    imp.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    _config_arg(imp)
+    imp.set_defaults(run=_import_scholen)
+
     fields = commands.add_parser("velden", help="Toon de velden van een soort record, met uitleg.")
     fields.add_argument("soort", nargs="?", help="Bijvoorbeeld voorziening, school, procedure.")
     fields.set_defaults(run=_fields)
@@ -90,12 +112,16 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
                         help="Het mkdocs.yml-bestand (standaard: mkdocs.yml).")
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .load import load_site
+def _content_dir(args: argparse.Namespace) -> Path:
     from .settings import content_dir_from_config
 
-    content = Path(args.content) if args.content else content_dir_from_config(args.config_file)
-    site = load_site(content)
+    return Path(args.content) if args.content else content_dir_from_config(args.config_file)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .load import load_site
+
+    site = load_site(_content_dir(args))
     counts = {
         "voorzieningen": len(site.voorzieningen),
         "scholen": len(site.scholen),
@@ -201,6 +227,33 @@ def _schema(args: argparse.Namespace) -> int:
     written = write_schemas(Path(args.out))
     print(f"{len(written)} schema's geschreven in {args.out}/.")
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_record, next_steps
+
+    try:
+        path = new_record(_content_dir(args), args.soort, args.id)
+    except ScaffoldError as exc:
+        print(f"Niet aangemaakt: {exc}", file=sys.stderr)
+        return 1
+    print(next_steps(path, args.soort, args.id))
+    return 0
+
+
+def _import_scholen(args: argparse.Namespace) -> int:
+    from .importer import ImportFailed, import_scholen
+
+    gemeenten = ([g.strip() for g in args.gemeenten.split(",") if g.strip()]
+                 if args.gemeenten else None)
+    try:
+        report = import_scholen(args.bestand, _content_dir(args), gemeenten=gemeenten,
+                                swv=args.swv, dry_run=args.dry_run)
+    except ImportFailed as exc:
+        print(f"De import is gestopt: {exc}", file=sys.stderr)
+        return 1
+    print(report.text(), end="")
+    return report.exit_code
 
 
 def _fields(args: argparse.Namespace) -> int:
