@@ -24,8 +24,10 @@ BEGRIPPEN_PAGE = "begrippen.md"
 
 # Record pages are generated data: never rendered as a Jinja template.
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
-# Answers and procedures rank above long background pages in search.
+# Answers and procedures rank above long background pages in search; the many
+# long school profiles rank below them, so a question about 'school' finds answers.
 BOOSTED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  boost: 2\n---\n\n"
+LOWERED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  boost: 0.5\n---\n\n"
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def record_pages(site: m.Site) -> list[GeneratedPage]:
     """One page per voorziening, school, procedure and thema."""
     renderers = (
         (site.voorzieningen, voorziening_page, FRONT_MATTER),
-        (site.scholen, school_page, FRONT_MATTER),
+        (site.scholen, school_page, LOWERED_FRONT_MATTER),
         (site.procedures, procedure_page, BOOSTED_FRONT_MATTER),
         (site.themas, thema_page, BOOSTED_FRONT_MATTER),
     )
@@ -117,8 +119,8 @@ def contact_facts(contact: dict | None) -> str:
         return ""
     return facts([
         ("Naam", safe.text(contact.get("naam"))),
-        ("Telefoon", telefoon(contact.get("telefoon"))),
-        ("E-mail", email(contact.get("email"))),
+        ("Telefoonnummer", telefoon(contact.get("telefoon"))),
+        ("E-mailadres", email(contact.get("email"))),
         ("Website", website(contact.get("website"))),
         ("Bereikbaar", safe.text(contact.get("bereikbaar"))),
     ])
@@ -262,11 +264,11 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
         section("Basisondersteuning: voor alle leerlingen",
                 bullets([safe.text(x) for x in s["basisondersteuning"]])),
         section("Extra ondersteuning", extra),
-        section("Deskundigheid in de school", bullets([safe.text(x) for x in s["expertise"]])),
+        section("Deskundigheid in het team", bullets([safe.text(x) for x in s["expertise"]])),
         section("Gebouw en voorzieningen",
                 bullets([safe.text(x) for x in s["fysieke_voorzieningen"]])),
         section("Samenwerking met", bullets([safe.text(x) for x in s["partners"]])),
-        section("Wat de school niet kan bieden", safe.markdown(s["grenzen"])),
+        section("Grenzen aan de ondersteuning", safe.markdown(s["grenzen"])),
         section("Contactpersoon voor ondersteuning", facts([
             ("Naam", safe.text(contactpersoon.get("naam"))),
             ("Functie", safe.text(contactpersoon.get("functie"))),

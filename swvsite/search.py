@@ -5,8 +5,10 @@ pipeline names it), but turns every query term into a prefix query (`ouders*`)
 and lunr never runs the pipeline on wildcard terms. The index then holds
 `ouder` while the query looks for words starting with `ouders`: plural and
 inflected queries find nothing. This patch, appended to the language file the
-search worker loads, stems the term of a trailing-wildcard clause with the same
-stemmer before the prefix match (`ouders*` -> `ouder*`).
+search worker loads, adds to every prefix clause the same term stemmed by the
+index's stemmer as a whole-word clause (`ouders*` and `ouder`), weighed higher than the prefix. Stemming the
+prefix itself would over-match: the stemmer turns `school` into `schol`, and
+`schol*` matches `scholengemeenschap`.
 """
 
 from __future__ import annotations
@@ -28,18 +30,43 @@ def query_stemming_patch(lang: str) -> str:
   if (typeof lunr === "undefined" || !lunr.QueryParser || !lunr[lang] || !lunr[lang].stemmer)
     return;
   var nextClause = lunr.QueryParser.prototype.nextClause;
+  var WHOLE_WORD_BOOST = 10;
   var stem = function (word) {
     var token = new lunr.Token(word, {});
     var trimmed = lunr[lang].trimmer ? lunr[lang].trimmer(token) : token;
     var stemmed = trimmed && lunr[lang].stemmer(trimmed);
     return stemmed ? stemmed.toString() : word;
   };
+  var isStopWord = function (word) {
+    var filter = lunr[lang].stopWordFilter;
+    return !!filter && filter(new lunr.Token(word, {})) === undefined;
+  };
   lunr.QueryParser.prototype.nextClause = function () {
     var clause = this.currentClause;
     var match = clause && typeof clause.term === "string" && /^([^*]+)\*$/.exec(clause.term);
-    if (match && match[1].length > 3) {
+    var optional = clause && (clause.presence === undefined ||
+                              clause.presence === lunr.Query.presence.OPTIONAL);
+    if (match && optional && isStopWord(match[1])) {
+      this.currentClause = {};  // "naar", "een", "ik": not in the index, only noise
+      return;
+    }
+    if (match && optional && match[1].length > 3) {
       var root = stem(match[1]);
-      if (root) clause.term = root + "*";
+      if (root) {
+        // Also look for the stem as a whole word ("ouders" finds "ouder"), next to
+        // the prefix query Material asked for ("ouders*", for search as you type),
+        // and weigh the whole word higher than words that merely start with it
+        // ("school" above "schooladvies").
+        var exact = {};
+        for (var key in clause) exact[key] = clause[key];
+        exact.term = root;
+        exact.usePipeline = false;
+        exact.wildcard = lunr.Query.wildcard.NONE;
+        exact.boost = (clause.boost || 1) * WHOLE_WORD_BOOST;
+        this.currentClause = exact;
+        nextClause.call(this);
+        this.currentClause = clause;
+      }
     }
     return nextClause.apply(this, arguments);
   };
