@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import headers, huisstijl, redirects, review, search
+from . import filters, headers, huisstijl, redirects, review, search
 from . import model as m
 from .load import load_site
 from .problems import ContentError
@@ -66,13 +66,17 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
+        if filters.FILTER_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(filters.FILTER_SCRIPT)
+        if filters.STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, filters.STYLESHEET)
         if organisatie["huisstijl"]:
             config.theme["palette"] = {"primary": "custom", "accent": "custom"}
             config.extra_css.insert(0, HUISSTIJL_CSS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for page in record_pages(self.site):
+        for page in record_pages(self.site) + filters.facet_pages(self.site):
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
@@ -81,6 +85,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if self.site.organisatie["huisstijl"]:
             files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
         files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
+        files.append(File.generated(config, filters.FILTER_SCRIPT,
+                                    abs_src_path=str(filters.FILTER_SCRIPT_SOURCE)))
+        files.append(File.generated(config, filters.STYLESHEET,
+                                    abs_src_path=str(filters.STYLESHEET_SOURCE)))
         return files
 
     @event_priority(-100)  # after macros: the definitions are data, never a template

@@ -384,37 +384,6 @@ def _ja_nee(value: bool | None) -> str:
 # --------------------------------------------------------------------------
 
 
-def voorzieningen_overzicht(site: m.Site, here: str) -> str:
-    by_type: dict[str, list[m.Record]] = defaultdict(list)
-    for v in sorted(site.voorzieningen.values(), key=lambda r: r["naam"].lower()):
-        by_type[v["type"]].append(v)
-    groups = []
-    for type_key, label in m.VOORZIENING_TYPES.items():
-        if by_type.get(type_key):
-            items = [
-                f"{page_link(here, v['naam'], v.page)}: {safe.text(v['samenvatting'])}"
-                + (" *TLV nodig.*" if v["tlv_nodig"] else "")
-                for v in by_type[type_key]
-            ]
-            groups.append(section(label, bullets(items)))
-    return join(*groups)
-
-
-def scholen_overzicht(site: m.Site, here: str) -> str:
-    by_gemeente: dict[str, list[m.Record]] = defaultdict(list)
-    for s in sorted(site.scholen.values(), key=lambda r: r["naam"].lower()):
-        by_gemeente[s["gemeente"]].append(s)
-    groups = []
-    for gemeente in sorted(by_gemeente):
-        items = [
-            f"{page_link(here, s['naam'], s.page)} "
-            f"({safe.text(', '.join(m.NIVEAUS[n] for n in s['niveaus']))})"
-            for s in by_gemeente[gemeente]
-        ]
-        groups.append(section(gemeente, bullets(items)))
-    return join(*groups)
-
-
 def procedures_overzicht(site: m.Site, here: str) -> str:
     return record_list(here, sorted(site.procedures.values(), key=lambda r: r["titel"].lower()),
                        "titel")
