@@ -2,7 +2,14 @@
 against the model and check the site as a whole.
 
 `load_site` either returns a complete `Site` or raises `ContentError` with
-every problem of the run; it never returns part of the content.
+every problem of the run; it never returns part of the content and never
+raises anything else for anything found in the content folder.
+
+Reading is defensive: at most `MAX_FILE_BYTES` are read, only UTF-8 is
+accepted, and the YAML node tree is composed here from the parser's events
+without recursion (PyYAML's C composer recurses and crashes the interpreter on
+deeply nested input), refusing aliases, several documents, deep nesting and
+very many nodes before they cost time or memory.
 """
 
 from __future__ import annotations
@@ -14,15 +21,20 @@ import yaml
 
 from . import model as m
 from .problems import ContentError, Problem
-from .validate import PendingRef, Validator, check_site
+from .validate import MAX_DEPTH, PendingRef, Validator, check_site
 
 MAX_FILE_BYTES = 1_000_000
+# The largest demo file has about 350 nodes; this allows a begrippenlijst of
+# thousands of entries and keeps a hostile file's node tree small.
+MAX_NODES = 50_000
 RESERVED_IDS = {"index"}
 
-try:  # The C loader is about 5x faster; fall back to pure Python where it is missing.
+try:  # The C parser is about 5x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as SafeLoader
+    _OFFSETS_IN_BYTES = True  # libyaml reports reader errors at a UTF-8 byte offset
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
+    _OFFSETS_IN_BYTES = False
 
 
 def load_site(content_dir: str | Path) -> m.Site:
@@ -31,6 +43,7 @@ def load_site(content_dir: str | Path) -> m.Site:
     site = loader.load()
     if loader.problems:
         raise ContentError(loader.problems)
+    assert site is not None
     return site
 
 
@@ -42,7 +55,7 @@ class _Loader:
 
     def load(self) -> m.Site | None:
         if not self.root.is_dir():
-            self.problems.append(Problem(str(self.root), None, None,
+            self.problems.append(Problem(str(self.root), 1, None,
                                          "de map met inhoud bestaat niet"))
             return None
         self._report_unknown_files()
@@ -65,8 +78,8 @@ class _Loader:
 
     def _load_file(self, rtype: m.RecordType) -> m.Record | None:
         path = self.root / rtype.file
-        if not path.is_file():
-            self.problems.append(Problem(self._display(path), None, None,
+        if not path.exists():
+            self.problems.append(Problem(self._display(path), 1, None,
                                          f"dit bestand ontbreekt ({rtype.help})"))
             return None
         return self._load_record(rtype, path, rtype.name)
@@ -76,18 +89,18 @@ class _Loader:
         records: dict[str, m.Record] = {}
         if not folder.is_dir():
             return records
-        for path in sorted(folder.iterdir()):
+        for path in self._listing(folder):
             if path.name.startswith(".") or path.is_dir() and path.name == "__pycache__":
                 continue
             record_id = path.stem
             if path.suffix != ".yml" or path.is_dir():
                 self.problems.append(Problem(
-                    self._display(path), None, None,
+                    self._display(path), 1, None,
                     "dit bestand wordt niet gelezen: in deze map horen alleen .yml-bestanden"))
                 continue
             if not re.match(m.SLUG_REGEX, record_id) or record_id in RESERVED_IDS:
                 self.problems.append(Problem(
-                    self._display(path), None, None,
+                    self._display(path), 1, None,
                     f"'{record_id}' is geen geldige bestandsnaam: gebruik kleine letters, cijfers "
                     "en streepjes (de naam wordt het webadres)"
                     + (f"; '{record_id}' is gereserveerd" if record_id in RESERVED_IDS else "")))
@@ -99,60 +112,56 @@ class _Loader:
 
     def _load_record(self, rtype: m.RecordType, path: Path, record_id: str) -> m.Record | None:
         display = self._display(path)
-        parsed = self._parse(path, display)
-        if parsed is None:
+        raw = self._read(path, display)
+        if raw is None:
             return None
-        root, text = parsed
-        validator = Validator(display, text)
-        data = validator.record(rtype, root)
-        self.problems += validator.problems
-        self.refs += validator.refs
-        if data is None:
-            return None
-        return m.Record(rtype, record_id, display, data, validator.lines)
+        record, problems, refs = read_record(rtype, raw, display, record_id)
+        self.problems += problems
+        self.refs += refs
+        return record
 
-    def _parse(self, path: Path, display: str) -> tuple[yaml.Node | None, str] | None:
-        """The file's YAML node tree (None if empty) and its text; None on failure."""
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            self.problems.append(Problem(display, None, None,
-                                         f"het bestand is te groot ({size:,} bytes; het maximum "
-                                         f"is {MAX_FILE_BYTES:,})".replace(",", ".")))
-            return None
-        text = decode(path.read_bytes())
-        if isinstance(text, Problem):
-            self.problems.append(Problem(display, text.line, None, text.message))
-            return None
+    def _read(self, path: Path, display: str) -> bytes | None:
+        """At most MAX_FILE_BYTES of a regular file; None (with a problem) otherwise."""
         try:
-            return yaml.compose(text, Loader=SafeLoader), text
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
-            self.problems.append(Problem(display, line, None, yaml_message(exc)))
-        except yaml.reader.ReaderError as exc:
-            line = text[: exc.position].count("\n") + 1
-            self.problems.append(Problem(display, line, None, (
-                f"het bestand bevat een onzichtbaar stuurteken (U+{exc.character:04X}); typ de "
-                "tekst opnieuw in plaats van hem te plakken")
-                if isinstance(exc.character, int) else f"dit is geen geldige YAML ({exc})"))
-        except yaml.YAMLError as exc:
-            self.problems.append(Problem(display, None, None,
-                                         f"dit is geen geldige YAML ({exc})"))
-        except RecursionError:
-            self.problems.append(Problem(display, None, None, "de inhoud is te diep genest"))
-        return None
+            if not path.is_file():
+                self.problems.append(Problem(display, 1, None, (
+                    "dit is geen gewoon bestand (maar bijvoorbeeld een map of een snelkoppeling "
+                    "naar iets dat niet bestaat)")))
+                return None
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            self.problems.append(Problem(display, 1, None, (
+                f"het bestand kan niet gelezen worden ({exc.strerror or exc}); controleer of het "
+                "bestaat en of u het mag openen")))
+            return None
+        if len(raw) > MAX_FILE_BYTES:
+            size = _size_of(path, len(raw))
+            self.problems.append(Problem(display, 1, None, (
+                f"het bestand is te groot ({size}; het maximum is {_dotted(MAX_FILE_BYTES)} "
+                "bytes); verdeel de inhoud over meer bestanden")))
+            return None
+        return raw
 
     def _report_unknown_files(self) -> None:
         expected = {t.file for t in m.RECORD_TYPES.values() if t.file}
         folders = {t.folder for t in m.RECORD_TYPES.values() if t.folder}
-        for path in sorted(self.root.iterdir()):
+        for path in self._listing(self.root):
             if path.name.startswith(".") or path.name in expected | folders:
                 continue
             if path.suffix in (".yml", ".yaml"):
                 known = ", ".join(sorted(expected | {f + "/" for f in folders}))
                 self.problems.append(Problem(
-                    self._display(path), None, None,
+                    self._display(path), 1, None,
                     f"dit bestand wordt niet gelezen; inhoud hoort in: {known}"))
+
+    def _listing(self, folder: Path) -> list[Path]:
+        try:
+            return sorted(folder.iterdir())
+        except OSError as exc:
+            self.problems.append(Problem(self._display(folder), 1, None, (
+                f"de map kan niet gelezen worden ({exc.strerror or exc})")))
+            return []
 
     def _display(self, path: Path) -> str:
         try:
@@ -161,20 +170,235 @@ class _Loader:
             return str(path)
 
 
+def read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str | None = None,
+                ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+    """One record from the bytes of its file: the record (None if it has
+    problems), the problems, and its references to other records, which only
+    the whole site can check. Never raises for anything in `raw`."""
+    try:
+        return _read_record(rtype, raw, display, record_id or rtype.name)
+    except (MemoryError, RecursionError):
+        return None, [Problem(display, 1, None, TOO_COMPLEX)], []
+    except Exception as exc:  # noqa: BLE001 - staff get a message, never a traceback
+        return None, [Problem(display, 1, None, (
+            f"interne fout bij het lezen van dit bestand ({type(exc).__name__}); de inhoud is "
+            "niet gebruikt. Meld dit aan de beheerder van de site"))], []
+
+
+def _read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str,
+                 ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+    parsed = _parse(raw, display)
+    if isinstance(parsed, Problem):
+        return None, [parsed], []
+    root, text = parsed
+    validator = Validator(display, text)
+    data = validator.record(rtype, root)
+    if data is None or validator.problems:
+        return None, validator.problems, validator.refs
+    return m.Record(rtype, record_id, display, data, validator.lines), [], validator.refs
+
+
+def _parse(raw: bytes, display: str) -> tuple[yaml.Node | None, str] | Problem:
+    """The file's YAML node tree (None if empty) and its text, or the problem."""
+    text = decode(raw)
+    if isinstance(text, Problem):
+        return Problem(display, text.line, None, text.message)
+    try:
+        return compose(text), text
+    except Refused as exc:
+        return Problem(display, exc.line, None, exc.message)
+    except yaml.MarkedYAMLError as exc:
+        return Problem(display, yaml_error_line(exc, text), None, yaml_message(exc, text))
+    except yaml.reader.ReaderError as exc:
+        return Problem(display, _reader_error_line(text, exc.position), None, (
+            f"het bestand bevat een onzichtbaar stuurteken (U+{exc.character:04X}); typ de "
+            "tekst opnieuw in plaats van hem te plakken")
+            if isinstance(exc.character, int) else "dit is geen geldige YAML")
+    except yaml.YAMLError as exc:
+        return Problem(display, 1, None, f"dit is geen geldige YAML ({exc})")
+
+
+TOO_COMPLEX = ("het bestand is te groot of te ingewikkeld om te lezen; verdeel de inhoud over "
+               "meer bestanden")
+
+
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _size_of(path: Path, at_least: int) -> str:
+    try:
+        return f"{_dotted(path.stat().st_size)} bytes"
+    except OSError:  # pragma: no cover - the file went away while we read it
+        return f"meer dan {_dotted(at_least - 1)} bytes"
+
+
+def _reader_error_line(text: str, position: int) -> int:
+    if _OFFSETS_IN_BYTES:
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    return line_at(text, position)
+
+
+# Line breaks as YAML (and most editors) count them: CR LF, a lone CR, or LF.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Line breaks for YAML 1.1 but not for most editors: refused, so that line
+# numbers in messages are the ones staff see.
+_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def line_at(text: str, index: int) -> int:
+    """The line number (from 1) of the character at `index`."""
+    return len(_LINE_BREAK.findall(text, 0, index)) + 1
+
+
+# --------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------
+
+SAVE_AS_UTF8 = "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en kies UTF-8)"
+
+
 def decode(raw: bytes) -> str | Problem:
     """UTF-8 text of a file (a BOM is allowed), or a Problem saying what is wrong."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Problem("", None, None, "het bestand is opgeslagen als UTF-16; sla het op als "
-                       "UTF-8 (in de meeste editors: 'Opslaan als' en kies UTF-8)")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return Problem("", 1, None, f"het bestand is opgeslagen als UTF-32; {SAVE_AS_UTF8}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
+        return Problem("", 1, None, f"het bestand is opgeslagen als UTF-16; {SAVE_AS_UTF8}")
     if b"\x00" in raw:
-        return Problem("", None, None, "dit is geen tekstbestand (het bevat binaire gegevens)")
+        before = raw[: raw.index(b"\x00")].decode("utf-8", "replace")
+        line = line_at(before, len(before))
+        return Problem("", line, None, "dit is geen tekstbestand: het bevat binaire gegevens "
+                       "(een NUL-teken)")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return Problem("", line, None, "het bestand is niet opgeslagen als UTF-8 (misschien "
-                       "Windows-1252 uit Word of Excel); sla het op als UTF-8")
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line = line_at(before, len(before))
+        return Problem("", line, None, "het bestand is niet opgeslagen als UTF-8"
+                       + _cp1252_hint(raw[exc.start:exc.end + 1]) + f"; {SAVE_AS_UTF8}")
+    odd = _ODD_LINE_BREAK.search(text)
+    if odd:
+        return Problem("", line_at(text, odd.start()), None, (
+            f"het bestand bevat een ongewoon regeleinde (U+{ord(odd.group()):04X}), vaak uit "
+            "Word of een pdf; typ deze regel opnieuw"))
+    return text
 
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: mostly text with a NUL in every other byte."""
+    sample = raw[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return any(half.count(0) >= 0.7 * len(half) and other.count(0) == 0
+               for half, other in ((even, odd), (odd, even)))
+
+
+def _cp1252_hint(bad: bytes) -> str:
+    """Which character a Windows-1252 byte was meant to be, if it looks like one."""
+    try:
+        char = bad[:1].decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if not char.isprintable():
+        return ""
+    return (f" (er staat een '{char}' in de codering Windows-1252, zoals bij tekst uit Word of "
+            "Excel)")
+
+
+# --------------------------------------------------------------------------
+# Composing the node tree
+# --------------------------------------------------------------------------
+
+
+class Refused(Exception):
+    """YAML that is well-formed but not accepted as content; has a line and a message."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+ALIAS_MESSAGE = ("ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst gewoon "
+                 "uit")
+MULTI_DOCUMENT_MESSAGE = ("het bestand bevat meer dan één YAML-document: een regel met alleen "
+                          "'---' begint een nieuw document; haal die regel weg of zet het andere "
+                          "document in een eigen bestand")
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of one YAML document (None if there is none).
+
+    Equivalent to `yaml.compose(text, Loader=SafeLoader)` for accepted input,
+    but iterative, and raising `Refused` for aliases, a second document,
+    nesting deeper than MAX_DEPTH and more than MAX_NODES nodes. Tags are kept
+    on the nodes as in PyYAML; the validator refuses unknown ones."""
+    loader = SafeLoader(text)
+    try:
+        return _compose_events(loader)
+    finally:
+        loader.dispose()
+
+
+def _compose_events(loader) -> yaml.Node | None:
+    root: yaml.Node | None = None
+    open_nodes: list[list] = []  # [collection node, pending mapping key or None]
+    documents = nodes = 0
+    while True:
+        event = loader.get_event()
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.StreamEndEvent):
+            return root
+        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise Refused(line, MULTI_DOCUMENT_MESSAGE)
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(line, ALIAS_MESSAGE)
+        if isinstance(event, yaml.CollectionEndEvent):
+            open_nodes.pop()[0].end_mark = event.end_mark
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise Refused(line, f"het bestand bevat te veel onderdelen (meer dan "
+                          f"{_dotted(MAX_NODES)}); verdeel de inhoud over meer bestanden")
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark,
+                                              event.end_mark, style=event.style)
+        else:
+            if len(open_nodes) >= MAX_DEPTH:
+                raise Refused(line, f"de inhoud is te diep genest (meer dan {MAX_DEPTH} "
+                              "niveaus)")
+            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) \
+                else yaml.MappingNode
+            if tag is None or tag == "!":
+                tag = loader.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+        if not open_nodes:
+            root = node
+        else:
+            parent = open_nodes[-1]
+            if isinstance(parent[0], yaml.SequenceNode):
+                parent[0].value.append(node)
+            elif parent[1] is None:
+                parent[1] = node
+            else:
+                parent[0].value.append((parent[1], node))
+                parent[1] = None
+        if not isinstance(node, yaml.ScalarNode):
+            open_nodes.append([node, None])
+
+
+# --------------------------------------------------------------------------
+# Messages for YAML syntax errors
+# --------------------------------------------------------------------------
 
 YAML_HINTS = (
     ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
@@ -186,16 +410,82 @@ YAML_HINTS = (
     ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
     ("did not find expected key", "de inspringing klopt niet: velden die bij elkaar horen "
      "moeten precies even ver inspringen"),
-    ("found unexpected end of stream", "een aanhalingsteken wordt niet afgesloten"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet afgesloten"),
     ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
+    ("block sequence entries are not allowed", "een streepje (-) staat op een plek waar geen "
+     "lijst kan beginnen; begin de lijst op een nieuwe regel of zet de tekst tussen "
+     "aanhalingstekens"),
     ("found unknown escape character", "een backslash (\\) tussen dubbele aanhalingstekens; "
      "gebruik enkele aanhalingstekens"),
+    ("found invalid Unicode character escape code", "een backslash (\\) tussen dubbele "
+     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("did not find expected hexdecimal number", "een backslash (\\) tussen dubbele "
+     "aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("did not find expected <document start>", "na een regel met alleen '...' (het einde van "
+     "het document) mag niets meer staan"),
+    ("did not find expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten; "
+     "zet tekst met een komma of haakje tussen aanhalingstekens"),
+    ("did not find expected ',' or '}'", "een groep tussen { } wordt niet goed afgesloten; "
+     "zet tekst met een komma of haakje tussen aanhalingstekens"),
+    ("found character that cannot start any token", "een regel begint met een teken dat in "
+     "YAML iets betekent (zoals @, ` of %); zet de tekst tussen aanhalingstekens"),
+    ("did not find expected node content", "er ontbreekt een waarde, of een teken als [, {, "
+     "* of & staat aan het begin van een tekst; zet de tekst tussen aanhalingstekens"),
+    ("while scanning a directive", "een regel die met % begint is een YAML-instructie; zet de "
+     "tekst tussen aanhalingstekens"),
+    ("found duplicate anchor", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
+    ("while scanning an anchor", "een tekst die met & begint moet tussen aanhalingstekens"),
+    ("while scanning an alias", "een tekst die met * begint moet tussen aanhalingstekens"),
+    ("while scanning a tag", "een tekst die met ! begint moet tussen aanhalingstekens"),
+    ("while scanning a block scalar", "na | of > hoort de tekst op de volgende regels te "
+     "beginnen, verder ingesprongen"),
 )
 
 
-def yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    text = f"{exc.context or ''} {exc.problem or ''}"
+def yaml_error_line(exc: yaml.MarkedYAMLError, text: str) -> int:
+    """The line to show for a YAML syntax error.
+
+    Where something is not closed (a quote, a [ or {), the error is found
+    only further on, often at the end of the file; the line where it was
+    opened is the one to fix."""
+    mark = exc.problem_mark or exc.context_mark
+    unclosed = "end of stream" in (exc.problem or "") or (exc.context or "").startswith(
+        ("while parsing a flow", "while scanning a simple key"))
+    if unclosed and exc.context_mark:
+        mark = exc.context_mark
+    if mark is None:
+        return 1
+    # At the end of the file libyaml points one line past the last one.
+    return min(mark.line + 1, line_at(text, len(text)))
+
+
+def yaml_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
+    if _char_at(text, exc.problem_mark) == "\t":
+        return f"de YAML klopt niet: {YAML_HINTS[0][1]}"
+    if _line_length(text, exc.problem_mark) > MAX_KEY_LENGTH and exc.problem in (
+            "mapping values are not allowed in this context", "could not find expected ':'"):
+        return (f"de YAML klopt niet: een veldnaam mag hoogstens {MAX_KEY_LENGTH} tekens lang "
+                "zijn, of een lange tekst loopt door over meerdere regels zonder "
+                "aanhalingstekens")
+    summary = f"{exc.context or ''} {exc.problem or ''}"
     for needle, hint in YAML_HINTS:
-        if needle in text:
+        if needle in summary:
             return f"de YAML klopt niet: {hint}"
     return f"de YAML klopt niet ({(exc.problem or exc.context or 'onbekende fout').strip()})"
+
+
+MAX_KEY_LENGTH = 1024  # libyaml's limit for a key written without ?
+
+
+def _line_length(text: str, mark) -> int:
+    lines = text.split("\n")
+    return len(lines[mark.line]) if mark is not None and 0 <= mark.line < len(lines) else 0
+
+
+def _char_at(text: str, mark) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines) or not 0 <= mark.column < len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]

@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One mistake in the content.
+
+    Every problem has a line: a problem with the file as a whole (empty, not
+    UTF-8, missing) is on line 1. File, field and message are made printable
+    (control characters and lone surrogates escaped), so a report can always
+    be printed, whatever a file name or a value contained."""
+
     file: str
     line: int | None
     field: str | None
     message: str
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.line, int) or self.line < 1:
+            object.__setattr__(self, "line", 1)
+        object.__setattr__(self, "file", printable(self.file))
+        object.__setattr__(self, "message", printable(self.message))
+        if self.field is not None:
+            object.__setattr__(self, "field", printable(self.field))
+
     def __str__(self) -> str:
-        where = self.file
-        if self.line:
-            where += f", regel {self.line}"
+        where = f"{self.file}, regel {self.line}"
         if self.field:
             where += f", veld '{self.field}'"
         return f"{where}: {self.message}"
+
+
+def printable(text: str) -> str:
+    """`text` with every control, separator-line, format-less or surrogate
+    character replaced by a visible escape such as \\u0007."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " or _visible(c) else f"\\u{ord(c):04x}"
+                   for c in text)
+
+
+def _visible(char: str) -> bool:
+    # Non-ASCII spaces (such as the no-break space) are not "printable" for
+    # Python but harmless in a message.
+    return unicodedata.category(char) == "Zs"
 
 
 class ContentError(Exception):

@@ -20,12 +20,19 @@ from . import model as m
 from .problems import Problem
 
 MAX_DEPTH = 40
+# After this many problems in one file the rest is counted, not listed: a
+# hostile file must not produce a report of hundreds of thousands of lines.
+MAX_PROBLEMS_PER_FILE = 100
 _constructor = yaml.constructor.SafeConstructor()
 
 NULL_TAG = "tag:yaml.org,2002:null"
 BOOL_TAG = "tag:yaml.org,2002:bool"
 INT_TAG = "tag:yaml.org,2002:int"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# Tags a plain YAML value resolves to. Anything else was written explicitly
+# (`!include`, `!!python/object`, `!!binary`, `%TAG` shorthands, ...): refused.
+PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml", "seq", "map")}
 
 JA_NEE = {"ja": True, "nee": False}
 
@@ -33,11 +40,14 @@ JA_NEE = {"ja": True, "nee": False}
 # content into a page. Rejected with a clear message; render escapes them too.
 UNSAFE_MARKDOWN = (
     (re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
-    (re.compile(r"\{"), "het teken '{' is niet toegestaan"),
+    (re.compile(r"\{"), "het teken '{' is niet toegestaan in dit veld (het wordt gebruikt voor "
+     "sjablonen en opmaakcodes); laat het weg of gebruik haakjes ( )"),
     (re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
     (re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
 )
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# A link reference definition, `[naam]: adres`, makes `[tekst][naam]` a link.
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
 
 
@@ -57,22 +67,45 @@ class Validator:
     problems: list[Problem] = dc_field(default_factory=list)
     refs: list[PendingRef] = dc_field(default_factory=list)
     lines: dict[str, int] = dc_field(default_factory=dict)
+    unlisted: int = 0  # problems counted but not listed, see MAX_PROBLEMS_PER_FILE
+    first_unlisted_line: int = 1
 
     # -- reporting ---------------------------------------------------------
 
     def error(self, node: yaml.Node | None, path: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else None
+        line = node.start_mark.line + 1 if node is not None and node.start_mark else 1
+        if self.full:
+            self.unlisted += 1
+            if self.unlisted == 1:
+                self.first_unlisted_line = line
+            return
         self.problems.append(Problem(self.file, line, path or None, message))
+
+    @property
+    def full(self) -> bool:
+        """True once the file has as many problems as are listed."""
+        return len(self.problems) >= MAX_PROBLEMS_PER_FILE
 
     # -- entry point -------------------------------------------------------
 
     def record(self, rtype: m.RecordType, root: yaml.Node | None) -> dict | None:
         if root is None or _is_null(root):
-            self.error(root, "", "het bestand is leeg")
+            self.error(None, "", "het bestand is leeg")
             return None
         if not self._structure_ok(root):
             return None
-        return self.obj(m.Obj(rtype.name, rtype.all_fields), root, "")
+        if not self._tag_ok(root, ""):
+            return None
+        try:
+            return self.obj(m.Obj(rtype.name, rtype.all_fields), root, "")
+        finally:
+            if self.unlisted:
+                # On the last line, so that it comes after the listed problems.
+                last_line = len(re.findall(r"\r\n|\r|\n", self.text.rstrip())) + 1
+                self.problems.append(Problem(self.file, last_line, None, (
+                    f"en nog {self.unlisted} {'fout' if self.unlisted == 1 else 'fouten'} in dit "
+                    f"bestand (de eerste op regel {self.first_unlisted_line}) die hier niet "
+                    "staan; los eerst de fouten hierboven op")))
 
     def _structure_ok(self, root: yaml.Node) -> bool:
         """Reject aliases (shared nodes) and deep nesting before walking."""
@@ -98,9 +131,30 @@ class Validator:
                 stack.extend((item, depth + 1) for item in node.value)
         return True
 
+    def _tag_ok(self, node: yaml.Node, path: str) -> bool:
+        if node.tag in PLAIN_TAGS:
+            return True
+        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)
+        self.error(node, path, f"de YAML-tag {_quote(tag)} is niet toegestaan; begint de "
+                   "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
+        return False
+
+    def _characters_ok(self, node: yaml.Node, path: str) -> bool:
+        if not isinstance(node, yaml.ScalarNode):
+            return True
+        bad = _CONTROL.search(node.value)
+        if bad is None:
+            return True
+        self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken "
+                   f"(U+{ord(bad.group()):04X}); "
+                   "typ de tekst opnieuw in plaats van hem te plakken")
+        return False
+
     # -- by field type -----------------------------------------------------
 
     def value(self, ftype: m.FieldType, node: yaml.Node, path: str) -> Any:
+        if not self._tag_ok(node, path) or not self._characters_ok(node, path):
+            return None
         if isinstance(ftype, m.Obj):
             return self.obj(ftype, node, path)
         if isinstance(ftype, m.ListOf):
@@ -121,8 +175,13 @@ class Validator:
         given: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str) or not key:
-                self.error(key_node, path, "een veldnaam moet gewone tekst zijn")
+            if not isinstance(key, str) or not key.strip():
+                self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
+                           f"hier staat {_describe(key_node)}")
+                continue
+            if not _is_field_name(key):
+                self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
+                           "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
                 continue
             key_path = _join(path, key)
             self.lines.setdefault(key_path, key_node.start_mark.line + 1)
@@ -130,8 +189,13 @@ class Validator:
                 self.error(key_node, key_path, "dit veld staat er twee keer; laat er één staan")
                 continue
             given[key] = value_node
+            if not self._tag_ok(key_node, key_path):
+                continue
             if key not in known:
-                self.error(key_node, key_path, _unknown_key_message(key, known))
+                if self.full:  # counted only: suggestions cost time on huge files
+                    self.unlisted += 1
+                else:
+                    self.error(key_node, key_path, _unknown_key_message(key, known))
         result: dict[str, Any] = {}
         for f in ftype.fields:
             value_node = given.get(f.name)
@@ -157,6 +221,9 @@ class Validator:
             if _is_null(item_node):
                 self.error(item_node, item_path, "dit item in de lijst is leeg")
                 continue
+            if self.full:  # the rest of a huge list is counted, not checked one by one
+                self.unlisted += len(node.value) - index + 1
+                break
             items.append(self.value(ftype.item, item_node, item_path))
         if len(node.value) < ftype.min_items:
             self.error(node, path, f"de lijst moet minstens {ftype.min_items} "
@@ -166,7 +233,7 @@ class Validator:
             for index, (item, item_node) in enumerate(zip(items, node.value), start=1):
                 if isinstance(item, str) and item in seen:
                     self.error(item_node, f"{path}[{index}]",
-                               f"'{item}' staat twee keer in deze lijst")
+                               f"{_quote(item)} staat twee keer in deze lijst")
                 seen.add(item if isinstance(item, str) else None)
         return items
 
@@ -174,11 +241,6 @@ class Validator:
         value = node.value.strip()
         if not value:
             self.error(node, path, "dit veld is leeg")
-            return None
-        bad = next((c for c in value if _is_control(c)), None)
-        if bad is not None:
-            self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken (U+{ord(bad):04X}); "
-                       "typ de tekst opnieuw in plaats van hem te plakken")
             return None
         if ftype.max_length and len(value) > ftype.max_length:
             self.error(node, path, f"de tekst is te lang: {len(value)} tekens, "
@@ -191,16 +253,22 @@ class Validator:
         for pattern, message in UNSAFE_MARKDOWN:
             if pattern.search(value):
                 self.error(node, path, message)
-        for target in LINK_TARGET.findall(value):
+        for target in LINK_TARGET.findall(value) + LINK_DEFINITION.findall(value):
             if not SAFE_LINK.match(target):
-                self.error(node, path, f"de link '{target}' is niet toegestaan; een link begint "
-                           "met https://, mailto: of tel:")
+                self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
+                           "begint met https://, mailto: of tel:")
 
     def integer(self, ftype: m.Integer, node: yaml.ScalarNode, path: str) -> int | None:
-        if node.tag != INT_TAG:
-            self.error(node, path, f"hier hoort een geheel getal, maar er staat '{node.value}'")
+        number = None
+        if node.tag == INT_TAG and len(node.value) <= 20:
+            try:
+                number = _constructor.construct_yaml_int(node)
+            except (ValueError, TypeError, IndexError):  # `!!int abc`: a tag on a non-number
+                number = None
+        if number is None:
+            self.error(node, path,
+                       f"hier hoort een geheel getal, maar er staat {_quote(node.value)}")
             return None
-        number = _constructor.construct_object(node)
         if ftype.minimum is not None and number < ftype.minimum:
             self.error(node, path, f"het getal moet minstens {ftype.minimum} zijn")
         if ftype.maximum is not None and number > ftype.maximum:
@@ -208,11 +276,13 @@ class Validator:
         return number
 
     def boolean(self, ftype: m.Boolean, node: yaml.ScalarNode, path: str) -> bool | None:
-        if node.tag == BOOL_TAG:
-            return _constructor.construct_object(node)
-        if node.value.strip().lower() in JA_NEE:
-            return JA_NEE[node.value.strip().lower()]
-        self.error(node, path, f"hier hoort ja of nee (of true/false), maar er staat '{node.value}'")
+        value = node.value.strip().lower()
+        if node.tag == BOOL_TAG and value in _constructor.bool_values:
+            return _constructor.bool_values[value]
+        if value in JA_NEE:
+            return JA_NEE[value]
+        self.error(node, path, "hier hoort ja of nee (of true/false), maar er staat "
+                   f"{_quote(node.value)}")
         return None
 
     def date(self, ftype: m.Date, node: yaml.ScalarNode, path: str) -> dt.date | None:
@@ -222,16 +292,16 @@ class Validator:
         except ValueError:
             value = None
         if value is None:
-            self.error(node, path, f"'{node.value}' is geen geldige datum; schrijf de datum als "
-                       "JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
+            self.error(node, path, f"{_quote(node.value)} is geen geldige datum; schrijf de datum "
+                       "als JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
         return value
 
     def pattern(self, ftype: m.Pattern, node: yaml.ScalarNode, path: str) -> str | None:
         value = node.value.strip()
         candidate = re.sub(r"[\s()-]", "", value) if ftype.normalise_spaces else value
         if not re.match(ftype.regex, candidate):
-            self.error(node, path, f"'{value}' is geen geldig {ftype.label}; bijvoorbeeld: "
-                       f"{ftype.example}")
+            self.error(node, path, f"{_quote(value)} is geen geldig {ftype.label}; "
+                       f"bijvoorbeeld: {ftype.example}")
             return None
         return value
 
@@ -239,15 +309,15 @@ class Validator:
         value = node.value.strip()
         if value not in ftype.options:
             options = ", ".join(ftype.options)
-            self.error(node, path, f"'{value}' is geen geldige keuze; kies uit: {options}")
+            self.error(node, path, f"{_quote(value)} is geen geldige keuze; kies uit: {options}")
             return None
         return value
 
     def ref(self, ftype: m.Ref, node: yaml.ScalarNode, path: str) -> str | None:
         value = node.value.strip()
         if not re.match(m.SLUG_REGEX, value):
-            self.error(node, path, f"'{value}' is geen geldige id (kleine letters, cijfers en "
-                       "streepjes)")
+            self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
+                       "en streepjes)")
             return None
         where = Problem(self.file, node.start_mark.line + 1, path, "")
         self.refs.append(PendingRef(ftype.target, value, where))
@@ -362,8 +432,29 @@ def _is_null(node: yaml.Node) -> bool:
 
 
 def _is_control(char: str) -> bool:
+    """Control characters, separators, BOM, lone surrogates and noncharacters."""
     code = ord(char)
-    return (code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0 or char in "\u2028\u2029\ufeff"
+    return ((code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0
+            or char in "\u2028\u2029\ufeff" or 0xD800 <= code < 0xE000
+            or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
+
+
+# The same characters as one pattern, for whole values.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef"
+                      + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                                for plane in range(17)) + "]")
+
+
+def _is_field_name(key: str) -> bool:
+    return len(key) <= 60 and key.isprintable()
+
+
+def _quote(value: str, limit: int = 60) -> str:
+    """A value from the content, quoted for a message: one line, printable, not too long."""
+    folded = " ".join(str(value).split())
+    shown = "".join(c if c.isprintable() and not _is_control(c) else f"\\u{ord(c):04x}"
+                    for c in folded[:limit])
+    return f"'{shown}…'" if len(folded) > limit else f"'{shown}'"
 
 
 def _join(path: str, key: str) -> str:
@@ -377,11 +468,13 @@ def _a(label: str) -> str:
 def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "een lijst"
-    return f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else "iets anders"
+    if isinstance(node, yaml.MappingNode):
+        return "een groep velden"
+    return _quote(node.value) if isinstance(node, yaml.ScalarNode) else "iets anders"
 
 
 def _unknown_key_message(key: str, known: dict[str, m.Field]) -> str:
-    message = f"'{key}' is geen bekend veld"
+    message = f"{_quote(key)} is geen bekend veld"
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return message + f"; bedoelt u '{close[0]}'?"
