@@ -68,3 +68,10 @@ class ContentError(Exception):
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line or 0, problem.field or "", problem.message)
+
+
+class BuildFailed(Exception):
+    """The build did not succeed; the published site was left untouched.
+
+    Defined here, not in publish, so that the command line can catch it
+    without importing MkDocs for commands that do not build."""
