@@ -9,8 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import ContentError, Problem
-from .publish import BuildFailed
+from .problems import BuildFailed, ContentError, Problem
 
 DEFAULT_CONFIG = "mkdocs.yml"
 

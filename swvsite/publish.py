@@ -18,9 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-
-class BuildFailed(Exception):
-    """The build did not succeed; the published site was left untouched."""
+from .problems import BuildFailed
 
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
