@@ -9,6 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
+# Not from .publish: that pulls in MkDocs, which `swvsite check` does not need.
 from .problems import BuildFailed, ContentError, Problem
 
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -27,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BuildFailed as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except (OSError, yaml.YAMLError) as exc:  # mkdocs.yml missing, unreadable or broken
+        config = getattr(args, "config_file", DEFAULT_CONFIG)
+        print(f"{config} kon niet gelezen worden: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

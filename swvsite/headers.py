@@ -21,15 +21,39 @@ _NON_JS_TYPE = re.compile(r"\btype=[\"']?(?!text/javascript|module|application/j
                           r"[\w/+.-]+", re.I)
 
 
+# The theme's own inline scripts (Material for MkDocs). Only these are allowed
+# by hash; any other inline script on a page is an error, never whitelisted.
+THEME_SCRIPT_PREFIXES = (
+    "__md_scope=new URL(",
+    "var target=document.getElementById(location.hash.slice(1))",
+    'var palette=__md_get("__palette")',
+)
+
+
+class UnexpectedScript(Exception):
+    """A page holds an inline script that is not the theme's own."""
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The bodies of the executable inline scripts of a page."""
+    return [match.group("body") for match in _INLINE_SCRIPT.finditer(html)
+            if not _NON_JS_TYPE.search(match.group("attrs") or "")]
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions ('sha256-...') for the executable inline scripts."""
     hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        if _NON_JS_TYPE.search(match.group("attrs") or ""):
-            continue  # JSON data blocks are never executed
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+    for body in inline_scripts(html):
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(set(hashes))
+
+
+def check_inline_scripts(html: str) -> None:
+    """Raise UnexpectedScript when a page has an inline script the theme did not write."""
+    for body in inline_scripts(html):
+        if not body.startswith(THEME_SCRIPT_PREFIXES):
+            raise UnexpectedScript(body[:80])
 
 
 def content_security_policy(script_hashes: list[str], *, for_meta: bool = False) -> str:
@@ -71,7 +95,9 @@ def meta_tag(script_hashes: list[str]) -> str:
 
 
 def add_meta_policy(html: str) -> tuple[str, list[str]]:
-    """The page with its policy as the first element of <head>, and the hashes used."""
+    """The page with its policy as the first element of <head>, and the hashes used.
+    Raises UnexpectedScript for an inline script that is not the theme's."""
+    check_inline_scripts(html)
     hashes = inline_script_hashes(html)
     head = re.search(r"<head[^>]*>", html, re.I)
     if not head:

@@ -99,13 +99,19 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         self.script_hashes = set()
 
     def on_post_page(self, output, page, config):
-        return self._with_policy(output)
+        return self._with_policy(output, page.file.src_uri)
 
     def on_post_template(self, output_content, template_name, config):
-        return self._with_policy(output_content) if template_name.endswith(".html") else None
+        if not template_name.endswith(".html"):
+            return None
+        return self._with_policy(output_content, template_name)
 
-    def _with_policy(self, html: str) -> str:
-        html, hashes = headers.add_meta_policy(html)
+    def _with_policy(self, html: str, where: str) -> str:
+        try:
+            html, hashes = headers.add_meta_policy(html)
+        except headers.UnexpectedScript as exc:
+            raise PluginError(f"{where} bevat een script dat niet van het thema is "
+                              f"({exc}); scripts horen in een eigen bestand") from None
         self.script_hashes.update(hashes)
         return html
 

@@ -8,6 +8,8 @@ and returns Markdown. Every piece of content text goes through `safe`.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -36,6 +38,21 @@ class GeneratedPage:
     markdown: str
 
 
+# The field that is a record's h1 and page title.
+TITLE_FIELDS = {"voorziening": "naam", "school": "naam", "procedure": "titel", "thema": "titel"}
+
+
+def titled(front_matter: str, title: str) -> str:
+    """Front matter with the page title given explicitly, HTML-escaped.
+
+    Without it MkDocs takes the title from the rendered h1, and Material prints
+    that in <title> through Jinja's `striptags`, which turns &lt; back into <: a
+    naam such as `</title><script>...` became markup in <head>. Material prints
+    `page.meta.title` as is, in <title> and in the header."""
+    escaped = html.escape(" ".join(title.split()))
+    return front_matter.replace("\n---\n\n", f"\ntitle: {json.dumps(escaped)}\n---\n\n", 1)
+
+
 def record_pages(site: m.Site) -> list[GeneratedPage]:
     """One page per voorziening, school, procedure and thema."""
     renderers = (
@@ -46,7 +63,9 @@ def record_pages(site: m.Site) -> list[GeneratedPage]:
     )
     links = Backlinks.of(site)
     pages = [
-        GeneratedPage(record.page, front + render(site, record, links))
+        GeneratedPage(record.page,
+                      titled(front, record[TITLE_FIELDS[record.type.name]])
+                      + render(site, record, links))
         for records, render, front in renderers
         for record in records.values()
     ]

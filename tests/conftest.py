@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,16 +23,38 @@ def run_swvsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
+# Hand-written pages of the demo site that link to records only the demo content
+# has; a project with other content gets the fixture's start page instead.
+DEMO_ONLY_PAGES = {"index.md", "ouders.md", "professionals.md"}
+
+
 def make_project(where: Path, content: Path) -> Path:
-    """A project folder using this repo's docs, theme overrides and macros with
-    another content folder. Returns the path of its mkdocs.yml."""
+    """A project folder using this repo's mkdocs.yml, theme overrides, macros and
+    hand-written pages with another content folder. Returns its mkdocs.yml.
+
+    Pages that only make sense with the demo content are left out (and out of the
+    nav); tests/fixtures/docs/ supplies a start page that works with any content."""
     where.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "overrides", "macros"):
+    for name in ("overrides", "macros"):
         (where / name).symlink_to(ROOT / name)
+    docs = where / "docs"
+    docs.mkdir()
+    for entry in (ROOT / "docs").iterdir():
+        if entry.name not in DEMO_ONLY_PAGES:
+            (docs / entry.name).symlink_to(entry)
+    for entry in (FIXTURES / "docs").iterdir():
+        (docs / entry.name).symlink_to(entry)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("content_dir: content", f"content_dir: {content}")
+    config = "\n".join(line for line in config.splitlines()
+                       if not _nav_entry_missing(line, docs)) + "\n"
     (where / "mkdocs.yml").write_text(config, encoding="utf-8")
     return where / "mkdocs.yml"
+
+
+def _nav_entry_missing(line: str, docs: Path) -> bool:
+    match = re.match(r"^\s+- [^:]+: (\S+\.md)$", line)
+    return bool(match) and not (docs / match.group(1)).exists()
 
 
 def copy_content(source: Path, target: Path) -> Path:

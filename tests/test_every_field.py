@@ -446,12 +446,6 @@ def test_nothing_raw_in_the_search_index(builds, name):
     assert not raw, raw
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "page titles: MkDocs takes the title from the rendered h1 and Material prints it in "
-    "<title> through `striptags`, which turns &lt; back into <, so a naam or titel such as "
-    "`</title><script>...` becomes markup (and the CSP meta hashes the injected script). "
-    "Fix: render.py gives record pages an HTML-escaped `title:` in their front matter; "
-    "remove this marker then."))
 def test_nothing_active_in_the_head_of_any_page(builds):
     found = {}
     for name, built in builds.items():

@@ -52,3 +52,26 @@ def test_search_language_file_stems_prefix_queries(demo_site):
     lunr_nl = (demo_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text()
     assert lunr_nl.count("swvsite: stem prefix queries") == 1
     assert "lunr.QueryParser.prototype.nextClause" in lunr_nl
+
+
+def test_an_inline_script_that_is_not_the_themes_fails_the_build(tmp_path, minimal_content):
+    from conftest import build, make_project, run_swvsite
+
+    config = make_project(tmp_path / "project", minimal_content)
+    docs = tmp_path / "project" / "docs"
+    (docs / "begrippen.md").unlink()
+    (docs / "begrippen.md").write_text("# Begrippen\n\n<script>alert(1)</script>\n")
+    result = run_swvsite("build", "-f", str(config), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "begrippen.md bevat een script dat niet van het thema is" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_theme_scripts_are_recognised():
+    headers.check_inline_scripts('<script>__md_scope=new URL("..",location)</script>')
+    try:
+        headers.check_inline_scripts("<script>alert(1)</script>")
+    except headers.UnexpectedScript:
+        pass
+    else:
+        raise AssertionError("an unknown inline script was accepted")

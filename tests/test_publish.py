@@ -4,6 +4,7 @@ good site exactly as it was, and no traceback reaches the staff member."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 
 from conftest import make_project, run_swvsite
 
@@ -40,7 +41,7 @@ def test_broken_link_in_a_page_fails_the_strict_build(tmp_path, minimal_content)
     config = make_project(tmp_path / "project", minimal_content)
     docs = tmp_path / "docs"
     # A private docs folder with one broken link, so the repo's docs stay untouched.
-    (tmp_path / "project" / "docs").unlink()
+    shutil.rmtree(tmp_path / "project" / "docs")
     docs.mkdir()
     for page in ("voorzieningen", "scholen", "procedures", "vragen"):
         (docs / page).mkdir()
