@@ -710,7 +710,9 @@ def _dumps(data: Any) -> str:
 
 
 def _last_checked(site: m.Site) -> str | None:
-    dates = [r["gecontroleerd_op"] for r in site.all_records() if r["gecontroleerd_op"]]
+    # Not every record type is reviewed (has gecontroleerd_op).
+    dates = [r.data["gecontroleerd_op"] for r in site.all_records()
+             if r.data.get("gecontroleerd_op")]
     return max(dates).isoformat() if dates else None
 
 
