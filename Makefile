@@ -39,7 +39,7 @@ schemas: $(VENV)/.installed-runtime
 # Debian's Chromium for the browser tests (Playwright drives it; no browser download).
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 test: $(VENV)/.installed-test $(CHROMIUM)
 	$(BIN)/python -m pytest -q

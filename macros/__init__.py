@@ -17,6 +17,8 @@ BLOCKS = {
     "steunpunt_contact": render.steunpunt_contact,
     "jongeren_vragen": render.jongeren_vragen,
     "jongeren_contact": render.jongeren_contact,
+    "nieuws_overzicht": render.nieuws_overzicht,
+    "nieuws_kort": render.nieuws_kort,
 }
 
 

@@ -27,7 +27,7 @@ MAX_FILE_BYTES = 1_000_000
 # The largest demo file has about 350 nodes; this allows a begrippenlijst of
 # thousands of entries and keeps a hostile file's node tree small.
 MAX_NODES = 50_000
-RESERVED_IDS = {"index"}
+RESERVED_IDS = {"index", "filter"}
 
 try:  # The C parser is about 5x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as SafeLoader
@@ -61,7 +61,8 @@ class _Loader:
         self._report_unknown_files()
         single = {t.name: self._load_file(t) for t in m.RECORD_TYPES.values() if t.file}
         folders = {t.name: self._load_folder(t) for t in m.RECORD_TYPES.values() if t.folder}
-        if self.problems or None in single.values():
+        required = [single[t.name] for t in m.RECORD_TYPES.values() if t.file and not t.optional]
+        if self.problems or None in required:
             return None
         site = m.Site(
             organisatie=single["organisatie"],
@@ -70,6 +71,8 @@ class _Loader:
             scholen=folders["school"],
             procedures=folders["procedure"],
             themas=folders["thema"],
+            nieuws=folders["nieuws"],
+            verwijderd=single["verwijderd"],
         )
         self.problems += check_site(site, self.refs)
         return site
@@ -78,6 +81,8 @@ class _Loader:
 
     def _load_file(self, rtype: m.RecordType) -> m.Record | None:
         path = self.root / rtype.file
+        if not path.exists() and rtype.optional:
+            return None
         if not path.exists():
             self.problems.append(Problem(self._display(path), 1, None,
                                          f"dit bestand ontbreekt ({rtype.help})"))

@@ -297,11 +297,15 @@ class RecordType:
     fields: tuple[Field, ...]
     folder: str | None = None
     file: str | None = None
+    # A single file that may be absent (folders may always be empty or absent).
+    optional: bool = False
+    # Whether records carry `gecontroleerd_op` and take part in review dates.
+    reviewed: bool = True
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
-        own_page = (OUDE_IDS,) if self.folder else ()
-        return self.fields + own_page + COMMON_FIELDS
+        own_page = (OUDE_IDS,) if self.folder and self.reviewed else ()
+        return self.fields + own_page + (COMMON_FIELDS if self.reviewed else ())
 
 
 VOORZIENING = RecordType(
@@ -678,8 +682,62 @@ ORGANISATIE = RecordType(
     ),
 )
 
+NIEUWS = RecordType(
+    name="nieuws",
+    title="Nieuwsbericht",
+    folder="nieuws",
+    reviewed=False,
+    help="Een kort bericht over iets dat verandert, zoals een nieuwe procedure. Het staat op "
+    "de nieuwspagina, op de startpagina en in de nieuwsfeeds.",
+    fields=(
+        Field("titel", Text(160), "Titel van het bericht.", required=True,
+              example="De TLV-aanvraag gaat voortaan digitaal"),
+        Field("datum", Date(), "Datum van het bericht.", required=True, example="2026-11-01"),
+        Field("samenvatting", Text(400), "Eén of twee zinnen: wat verandert er?",
+              required=True),
+        Field("tekst", Markdown(4000), "Het bericht zelf."),
+        Field("procedures", ListOf(Ref("procedure"), unique=True),
+              "Ids van procedures waar het bericht over gaat."),
+        Field("voorzieningen", ListOf(Ref("voorziening"), unique=True),
+              "Ids van voorzieningen waar het bericht over gaat."),
+    ),
+)
+
+PAGINA_PAD = Pattern(r"^(voorzieningen|scholen|procedures|vragen|nieuws)/[a-z0-9]+(-[a-z0-9]+)*$",
+                     "webadres van een pagina, zoals procedures/oude-naam",
+                     "procedures/oude-naam")
+DOEL_PAD = Pattern(r"^([a-z0-9]+(-[a-z0-9]+)*)(/[a-z0-9]+(-[a-z0-9]+)*)*$",
+                   "webadres van een bestaande pagina, zoals procedures of contact",
+                   "procedures")
+
+VERWIJDERD = RecordType(
+    name="verwijderd",
+    title="Verwijderde pagina's",
+    file="verwijderd.yml",
+    optional=True,
+    reviewed=False,
+    help="Pagina's die niet meer bestaan. Wie een oud adres gebruikt, leest dat de pagina "
+    "weg is en krijgt een link naar een pagina die wel helpt.",
+    fields=(
+        Field(
+            "paginas",
+            ListOf(Obj("verwijderde_pagina", (
+                Field("pad", PAGINA_PAD, "Het oude webadres, zoals procedures/oude-naam.",
+                      required=True),
+                Field("naar", DOEL_PAD, "Waar bezoekers verder kunnen, zoals procedures.",
+                      required=True),
+                Field("uitleg", Text(400), "Waarom de pagina weg is, in één of twee zinnen.",
+                      required=True),
+            )), min_items=1),
+            "De verwijderde pagina's.",
+            required=True,
+        ),
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
-    t.name: t for t in (ORGANISATIE, VOORZIENING, SCHOOL, PROCEDURE, THEMA, BEGRIPPEN)
+    t.name: t for t in (ORGANISATIE, VOORZIENING, SCHOOL, PROCEDURE, THEMA, BEGRIPPEN,
+                        NIEUWS, VERWIJDERD)
 }
 
 # Ref targets that are not record types themselves but entries inside records.
@@ -736,6 +794,8 @@ class Site:
     scholen: dict[str, Record]
     procedures: dict[str, Record]
     themas: dict[str, Record]
+    nieuws: dict[str, Record] = field(default_factory=dict)
+    verwijderd: Record | None = None
 
     @property
     def swv_lijst(self) -> list[dict]:
@@ -762,11 +822,13 @@ class Site:
             "school": self.scholen,
             "procedure": self.procedures,
             "thema": self.themas,
+            "nieuws": self.nieuws,
         }[type_name]
 
     def all_records(self) -> list[Record]:
         return [self.organisatie, self.begrippen, *self.voorzieningen.values(),
-                *self.scholen.values(), *self.procedures.values(), *self.themas.values()]
+                *self.scholen.values(), *self.procedures.values(), *self.themas.values(),
+                *self.nieuws.values(), *([self.verwijderd] if self.verwijderd else [])]
 
     def ids_by_target(self) -> dict[str, set[str]]:
         return {

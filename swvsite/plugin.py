@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import filters, headers, huisstijl, redirects, review, search
+from . import feeds, filters, headers, huisstijl, redirects, review, search, structured
 from . import model as m
 from .load import load_site
 from .problems import ContentError
-from .render import abbreviations, record_pages
+from .render import abbreviations, record_pages, removed_pages
 
 
 HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
@@ -76,7 +76,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for page in record_pages(self.site) + filters.facet_pages(self.site):
+        generated = record_pages(self.site) + filters.facet_pages(self.site)
+        generated += removed_pages(self.site, lambda target: self._resolve(target, files))
+        for page in generated:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
@@ -85,6 +87,13 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if self.site.organisatie["huisstijl"]:
             files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
         files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
+        for name, text in structured.exports(self.site, config.site_url).items():
+            files.append(File.generated(config, f"{structured.DATA_DIR}/{name}", content=text))
+        if config.site_url:
+            files.append(File.generated(config, feeds.ATOM_PATH,
+                                        content=feeds.atom(self.site, config.site_url)))
+            files.append(File.generated(config, feeds.JSON_PATH,
+                                        content=feeds.json_feed(self.site, config.site_url)))
         files.append(File.generated(config, filters.FILTER_SCRIPT,
                                     abs_src_path=str(filters.FILTER_SCRIPT_SOURCE)))
         files.append(File.generated(config, filters.STYLESHEET,
@@ -93,12 +102,32 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     @event_priority(-100)  # after macros: the definitions are data, never a template
     def on_page_markdown(self, markdown, page, config, files):
+        summary = structured.description(self.site, page.file.src_uri)
+        if summary and not page.meta.get("description"):
+            # Material inserts the description unescaped.
+            page.meta["description"] = html.escape(summary, quote=True)
         return markdown + abbreviations(self.site)
+
+    def _resolve(self, target: str, files: Files) -> str:
+        """The source page for a site path from verwijderd.yml (`procedures` or
+        `procedures/tlv-aanvragen`), among hand-written and generated pages."""
+        generated = {p.path for p in record_pages(self.site)}
+        for candidate in (f"{target}.md", f"{target}/index.md"):
+            if candidate in generated or files.get_file_from_path(candidate) is not None:
+                return candidate
+        record = self.site.verwijderd
+        index = next(i for i, e in enumerate(record["paginas"], start=1) if e["naar"] == target)
+        field = f"paginas[{index}].naar"
+        raise PluginError(f"{record.path}, regel {record.line_of(field)}, veld '{field}': er is "
+                          f"geen pagina '{target}'; kies een bestaande pagina, zoals procedures")
 
     def on_pre_build(self, config):
         self.script_hashes = set()
 
     def on_post_page(self, output, page, config):
+        head = structured.head_html(self.site, page.file.src_uri, config.site_url, page.title,
+                                    page.meta.get("description") or config.site_description)
+        output = output.replace("</head>", head + "</head>", 1)
         return self._with_policy(output, page.file.src_uri)
 
     def on_post_template(self, output_content, template_name, config):

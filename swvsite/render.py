@@ -39,7 +39,8 @@ class GeneratedPage:
 
 
 # The field that is a record's h1 and page title.
-TITLE_FIELDS = {"voorziening": "naam", "school": "naam", "procedure": "titel", "thema": "titel"}
+TITLE_FIELDS = {"voorziening": "naam", "school": "naam", "procedure": "titel", "thema": "titel",
+                "nieuws": "titel"}
 
 
 def titled(front_matter: str, title: str) -> str:
@@ -60,6 +61,7 @@ def record_pages(site: m.Site) -> list[GeneratedPage]:
         (site.scholen, school_page, LOWERED_FRONT_MATTER),
         (site.procedures, procedure_page, BOOSTED_FRONT_MATTER),
         (site.themas, thema_page, BOOSTED_FRONT_MATTER),
+        (site.nieuws, nieuws_page, FRONT_MATTER),
     )
     links = Backlinks.of(site)
     pages = [
@@ -179,6 +181,7 @@ class Backlinks:
     vragen_by_target: dict[str, list[tuple[m.Record, dict]]]
     voorzieningen_by_procedure: dict[str, list[str]]
     procedures_by_voorziening: dict[str, list[str]]
+    nieuws_by_target: dict[str, list[m.Record]]
 
     @classmethod
     def of(cls, site: m.Site) -> "Backlinks":
@@ -198,7 +201,13 @@ class Backlinks:
             for vid in p["voorzieningen"]:
                 by_procedure[p.id].append(vid)
                 by_voorziening[vid].append(p.id)
-        return cls(vragen, by_procedure, by_voorziening)
+        nieuws = defaultdict(list)
+        for n in nieuws_sorted(site):
+            for pid in n["procedures"]:
+                nieuws[f"procedure:{pid}"].append(n)
+            for vid in n["voorzieningen"]:
+                nieuws[f"voorziening:{vid}"].append(n)
+        return cls(vragen, by_procedure, by_voorziening, nieuws)
 
     def procedures_for(self, site: m.Site, voorziening: m.Record) -> list[m.Record]:
         return [site.procedures[p] for p in dict.fromkeys(self.procedures_by_voorziening[voorziening.id])]
@@ -208,6 +217,14 @@ class Backlinks:
 
     def vragen_for(self, record: m.Record) -> list[tuple[m.Record, dict]]:
         return self.vragen_by_target.get(f"{record.type.name}:{record.id}", [])
+
+    def nieuws_for(self, record: m.Record) -> list[m.Record]:
+        return self.nieuws_by_target.get(f"{record.type.name}:{record.id}", [])
+
+
+def nieuws_list(from_page: str, items: list[m.Record]) -> str:
+    return bullets([f"{datum(n['datum'])}: {page_link(from_page, n['titel'], n.page)}"
+                    for n in items])
 
 
 # --------------------------------------------------------------------------
@@ -242,6 +259,7 @@ def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
         section("Contact", contact_facts(v["contact"])),
         section("Procedures", record_list(here, links.procedures_for(site, v), "titel")),
         section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(v))),
+        section("Nieuws", nieuws_list(here, links.nieuws_for(v))),
         section("Meer informatie", documenten(v["documenten"])),
         next_steps(here),
         gecontroleerd(v),
@@ -327,6 +345,7 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
         section("Voorzieningen", record_list(here, links.voorzieningen_for(site, p), "naam")),
         section("Zie ook", record_list(here, related, "titel")),
         section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(p))),
+        section("Nieuws", nieuws_list(here, links.nieuws_for(p))),
         section("Formulieren en documenten", documenten(p["documenten"])),
         next_steps(here),
         gecontroleerd(p),
@@ -608,3 +627,72 @@ def privacy_page(site: m.Site) -> str:
                 "indienen bij de Autoriteit Persoonsgegevens."),
         gecontroleerd(org),
     )
+
+
+# --------------------------------------------------------------------------
+# Nieuws
+# --------------------------------------------------------------------------
+
+NIEUWS_INDEX = "nieuws/index.md"
+
+
+def nieuws_sorted(site: m.Site) -> list[m.Record]:
+    """Newest first; on the same day by title."""
+    return sorted(site.nieuws.values(), key=lambda r: (-r["datum"].toordinal(), r["titel"]))
+
+
+def nieuws_page(site: m.Site, n: m.Record, links: Backlinks) -> str:
+    here = n.page
+    about = [site.procedures[x] for x in n["procedures"]] + \
+        [site.voorzieningen[x] for x in n["voorzieningen"]]
+    return join(
+        heading(1, n["titel"]),
+        f"*{datum(n['datum'])}*",
+        safe.paragraphs(n["samenvatting"]),
+        safe.markdown(n["tekst"]),
+        section("Lees meer", bullets([
+            page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
+            for r in about])),
+        page_link(here, "Alle nieuwsberichten", NIEUWS_INDEX) + ".",
+    )
+
+
+def nieuws_overzicht(site: m.Site, here: str, aantal: int | None = None) -> str:
+    items = nieuws_sorted(site)[:aantal] if aantal else nieuws_sorted(site)
+    if not items:
+        return "Er zijn nog geen nieuwsberichten."
+    return bullets([
+        f"{datum(n['datum'])}: {page_link(here, n['titel'], n.page)}. {safe.text(n['samenvatting'])}"
+        for n in items
+    ])
+
+
+def nieuws_kort(site: m.Site, here: str) -> str:
+    """The three newest items, for the home page."""
+    return join(nieuws_overzicht(site, here, 3),
+                page_link(here, "Al het nieuws", NIEUWS_INDEX) + ".") if site.nieuws else ""
+
+
+# --------------------------------------------------------------------------
+# Removed pages: "deze pagina bestaat niet meer"
+# --------------------------------------------------------------------------
+
+
+def removed_pages(site: m.Site, resolve) -> list[GeneratedPage]:
+    """A page at every removed address, pointing to `naar`. `resolve` turns a site
+    path such as `procedures` into the source page (`procedures/index.md`) or None."""
+    if not site.verwijderd:
+        return []
+    pages = []
+    for entry in site.verwijderd["paginas"]:
+        if not entry:
+            continue
+        path = f"{entry['pad']}.md"
+        target = resolve(entry["naar"])
+        pages.append(GeneratedPage(path, titled(FRONT_MATTER, "Deze pagina bestaat niet meer") + join(
+            heading(1, "Deze pagina bestaat niet meer"),
+            safe.paragraphs(entry["uitleg"]),
+            f"Verder lezen: {page_link(path, 'ga naar deze pagina', target)}.",
+            f"Komt u er niet uit? {page_link(path, 'Neem contact op met het steunpunt', CONTACT_PAGE)}.",
+        )))
+    return pages

@@ -50,6 +50,8 @@ def overdue(site: m.Site, on: dt.date, max_days: dict[str, int] | None = None) -
     limits = {**DEFAULT_MAX_DAYS, **(max_days or {})}
     found = []
     for record in site.all_records():
+        if not record.type.reviewed:
+            continue
         limit = limits[record.type.name]
         age = (on - record["gecontroleerd_op"]).days
         if age > limit:

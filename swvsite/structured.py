@@ -640,6 +640,7 @@ _EXPORTS = (
     ("vragen.json", m.THEMA),
     ("begrippen.json", m.BEGRIPPEN),
     ("organisatie.json", m.ORGANISATIE),
+    ("nieuws.json", m.NIEUWS),
 )
 
 

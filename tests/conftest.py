@@ -38,12 +38,15 @@ def make_project(where: Path, content: Path) -> Path:
     for name in ("overrides", "macros"):
         (where / name).symlink_to(ROOT / name)
     docs = where / "docs"
-    docs.mkdir()
-    for entry in (ROOT / "docs").iterdir():
-        if entry.name not in DEMO_ONLY_PAGES:
+    if Path(content).resolve() == (ROOT / "content").resolve():
+        docs.symlink_to(ROOT / "docs")  # the demo content: the demo site's own pages
+    else:
+        docs.mkdir()
+        for entry in (ROOT / "docs").iterdir():
+            if entry.name not in DEMO_ONLY_PAGES:
+                (docs / entry.name).symlink_to(entry)
+        for entry in (FIXTURES / "docs").iterdir():
             (docs / entry.name).symlink_to(entry)
-    for entry in (FIXTURES / "docs").iterdir():
-        (docs / entry.name).symlink_to(entry)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("content_dir: content", f"content_dir: {content}")
     config = "\n".join(line for line in config.splitlines()

@@ -194,7 +194,10 @@ def record_files() -> list[RecordFile]:
     records = []
     for rtype in m.RECORD_TYPES.values():
         if rtype.file:
-            url = None if rtype is m.ORGANISATIE else rtype.file.removesuffix(".yml") + "/"
+            # organisatie is shown on several pages; verwijderd.yml on the removed
+            # addresses it lists (the fixture removes procedures/oude-procedure).
+            url = (None if rtype is m.ORGANISATIE else "procedures/oude-procedure/"
+                   if rtype is m.VERWIJDERD else rtype.file.removesuffix(".yml") + "/")
             records.append(RecordFile(rtype.file, rtype, url))
         else:
             for path in sorted((FIXTURES / "minimal" / rtype.folder).glob("*.yml")):
@@ -406,7 +409,14 @@ def active_content(root) -> list[str]:
             if name in ("href", "src", "action", "formaction", "data", "srcset") and \
                     not browser_safe(str(value)):
                 found.append(f"{element.name} {name}={value!r}")
-        if element.name == "script" and "alert(" in (element.string or ""):
+        if element.name == "script" and element.get("type") == "application/ld+json":
+            # Structured data: inert as long as it is one well-formed JSON value
+            # that content could not close early.
+            try:
+                json.loads(element.string or "")
+            except ValueError:
+                found.append(f"broken JSON-LD: {(element.string or '')[:80]!r}")
+        elif element.name == "script" and "alert(" in (element.string or ""):
             found.append(f"script: {element.string[:80]!r}")
         if element.name in ("iframe", "object", "embed", "frame"):
             found.append(f"<{element.name}>")
