@@ -76,8 +76,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        generated = record_pages(self.site) + filters.facet_pages(self.site)
-        generated += removed_pages(self.site, lambda target: self._resolve(target, files))
+        records = record_pages(self.site)
+        generated = records + filters.facet_pages(self.site)
+        known = {page.path for page in records}
+        generated += removed_pages(self.site, lambda target: self._resolve(target, files, known))
         for page in generated:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -106,12 +108,11 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if summary and not page.meta.get("description"):
             # Material inserts the description unescaped.
             page.meta["description"] = html.escape(summary, quote=True)
-        return markdown + abbreviations(self.site)
+        return markdown + self.abbreviations
 
-    def _resolve(self, target: str, files: Files) -> str:
+    def _resolve(self, target: str, files: Files, generated: set[str]) -> str:
         """The source page for a site path from verwijderd.yml (`procedures` or
         `procedures/tlv-aanvragen`), among hand-written and generated pages."""
-        generated = {p.path for p in record_pages(self.site)}
         for candidate in (f"{target}.md", f"{target}/index.md"):
             if candidate in generated or files.get_file_from_path(candidate) is not None:
                 return candidate
@@ -123,6 +124,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def on_pre_build(self, config):
         self.script_hashes = set()
+        self.abbreviations = abbreviations(self.site)
 
     def on_post_page(self, output, page, config):
         head = structured.head_html(self.site, page.file.src_uri, config.site_url, page.title,

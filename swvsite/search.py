@@ -93,44 +93,51 @@ def patch_language_file(site_dir: Path, lang: str) -> Path | None:
 
 @dataclass(frozen=True)
 class Synoniemen:
-    """A begrip's names: its term, its afkorting and the zoekwoorden parents use."""
+    """Every name of every begrip (term, afkorting, zoekwoorden), and one pattern
+    that finds any of them, so each indexed section is scanned once."""
 
-    term: str
-    names: tuple[str, ...]
-    pattern: re.Pattern
+    groups: tuple[tuple[str, ...], ...]      # the names of each begrip
+    by_name: dict[str, tuple[int, ...]]      # lower-case name -> its begrippen
+    pattern: re.Pattern | None
 
 
-def synoniemen(site: m.Site) -> list[Synoniemen]:
+def synoniemen(site: m.Site) -> Synoniemen:
     groups = []
-    for begrip in site.begrippen_lijst:
+    by_name: dict[str, list[int]] = {}
+    for index, begrip in enumerate(site.begrippen_lijst):
         names = [begrip["term"]]
         if begrip["afkorting"]:
             names.append(begrip["afkorting"])
         names += begrip["zoekwoorden"]
-        alternatives = "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
-        groups.append(Synoniemen(begrip["term"], tuple(dict.fromkeys(names)),
-                                 re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.I)))
-    return groups
+        names = list(dict.fromkeys(names))
+        groups.append(tuple(names))
+        for name in names:
+            by_name.setdefault(name.lower(), []).append(index)
+    if not by_name:
+        return Synoniemen((), {}, None)
+    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    return Synoniemen(tuple(groups), {k: tuple(v) for k, v in by_name.items()},
+                      re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.I))
 
 
-def expand_index(index: dict, groups: list[Synoniemen]) -> dict:
+def expand_index(index: dict, synonyms: Synoniemen) -> dict:
     """Add, to every indexed section that mentions a begrip by any of its names,
     the other names, so a search for any of them finds it. Shown text stays the same
-    except for a short 'Zoekwoorden:' tail that Material may show in a result."""
+    except for a short hidden 'Zoekwoorden:' tail."""
+    if synonyms.pattern is None:
+        return index
     for doc in index.get("docs", []):
         haystack = f"{doc.get('title', '')} {doc.get('text', '')}"
-        extra: list[str] = []
-        for group in groups:
-            if group.pattern.search(haystack):
-                extra += [n for n in group.names if not _mentions(haystack, n)]
+        mentioned = {match.group(1).lower() for match in synonyms.pattern.finditer(haystack)}
+        if not mentioned:
+            continue
+        begrippen = sorted({i for name in mentioned for i in synonyms.by_name[name]})
+        extra = [name for i in begrippen for name in synonyms.groups[i]
+                 if name.lower() not in mentioned]
         if extra:
             words = html.escape(", ".join(dict.fromkeys(extra)))
             doc["text"] = (doc.get("text") or "") + f" <p hidden>Zoekwoorden: {words}</p>"
     return index
-
-
-def _mentions(text: str, name: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
 
 
 def rewrite_index(site_dir: Path, site: m.Site) -> Path | None:
