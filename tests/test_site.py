@@ -157,3 +157,13 @@ def test_demo_banner_and_home_route(demo_site, content):
     for number, stap in enumerate(content.organisatie["route"], start=1):
         heading = article.find(id=f"route-{number}")
         assert heading is not None and stap["titel"] in heading.get_text()
+
+
+def test_sitemap_lists_every_record_page(demo_site, content):
+    sitemap = (demo_site.root / "sitemap.xml").read_text()
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for records in (content.voorzieningen, content.scholen, content.procedures, content.themas,
+                    content.nieuws):
+        for record in records.values():
+            url = f"https://www.steunpunthartvanbrabant.example/{record.type.folder}/{record.id}/"
+            assert url in locations, url
