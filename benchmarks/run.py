@@ -193,8 +193,8 @@ def _local(site: Path, page_url: str, ref: str) -> Path | None:
     return path / "index.html" if path.is_dir() else path
 
 
-FONT_URL = re.compile(r"url\(\s*['\"]?([^'\")]+\.(?:woff2?|ttf|otf|eot))(?:[?#][^'\")]*)?['\"]?\s*\)",
-                      re.I)
+FONT_URL = re.compile(
+    r"url\(\s*['\"]?([^'\")]+\.(?:woff2?|ttf|otf|eot))(?:[?#][^'\")]*)?['\"]?\s*\)", re.I)
 
 
 def first_load(site: Path) -> dict:
@@ -265,9 +265,9 @@ def compare_sites(a: Path, b: Path) -> dict:
 
     HTML pages count as the same when everything after </head> is identical:
     the plugin adds tags to each page's head (Content-Security-Policy, structured
-    data) after MkDocs rendered it; those pages are counted as `head_only`. The search index and sitemap list
-    generated pages after the docs/ pages, plain MkDocs in file order: they
-    count as the same when only the order differs. A file that is the plain
+    data) after MkDocs rendered it; those pages are counted as `head_only`. The
+    search index and sitemap list generated pages after the docs/ pages, plain
+    MkDocs in file order: they count as the same when only the order differs. A file that is the plain
     file plus an appendix (the patched lunr language file) is reported as
     appended. sitemap.xml.gz has a timestamp and is skipped."""
     names_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
@@ -303,7 +303,8 @@ def _same_but_order(name: str, x: bytes, y: bytes) -> bool:
                 and sorted(map(key, a.get("docs", []))) == sorted(map(key, b.get("docs", []))))
     if name.endswith("sitemap.xml"):
         url = re.compile(rb"<url>.*?</url>", re.S)
-        return sorted(url.findall(x)) == sorted(url.findall(y)) and url.sub(b"", x) == url.sub(b"", y)
+        return (sorted(url.findall(x)) == sorted(url.findall(y))
+                and url.sub(b"", x) == url.sub(b"", y))
     return False
 
 
@@ -737,7 +738,8 @@ def write_report(data: dict) -> str:
     pkgs = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
     runs = "\n".join(
         f"- {r['scale']}: {r['date']}, swvsite {r.get('source', '?')} (snapshot "
-        f"{r.get('code_hash', '?')}), {r['repeat']} repetition(s), 1-minute load average at the start "
+        f"{r.get('code_hash', '?')}), {r['repeat']} repetition(s), "
+        f"1-minute load average at the start "
         f"{r['loadavg_before'][0]:.2f}"
         + (f"; serve: `scholen/{r['serve']['record']}` edited {len(r['serve']['times'])}x ("
            + ", ".join(f"{t:.2f}" for t in r["serve"]["times"]) + " s)"
