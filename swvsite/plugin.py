@@ -7,6 +7,7 @@ adapter for another engine only has to repeat what is here.
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -73,6 +74,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if organisatie["huisstijl"]:
             config.theme["palette"] = {"primary": "custom", "accent": "custom"}
             config.extra_css.insert(0, HUISSTIJL_CSS)
+        _add_abbreviations(config, abbreviations(self.site))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -102,13 +104,13 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                                     abs_src_path=str(filters.STYLESHEET_SOURCE)))
         return files
 
-    @event_priority(-100)  # after macros: the definitions are data, never a template
+    @event_priority(-100)  # after macros, so a description set by a page wins
     def on_page_markdown(self, markdown, page, config, files):
         summary = structured.description(self.site, page.file.src_uri)
         if summary and not page.meta.get("description"):
             # Material inserts the description unescaped.
             page.meta["description"] = html.escape(summary, quote=True)
-        return markdown + self.abbreviations
+        return markdown
 
     def _resolve(self, target: str, files: Files, generated: set[str]) -> str:
         """The source page for a site path from verwijderd.yml (`procedures` or
@@ -124,7 +126,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def on_pre_build(self, config):
         self.script_hashes = set()
-        self.abbreviations = abbreviations(self.site)
+        search_plugin = _search_plugin(config)
+        if search_plugin is not None and search_plugin.config.enabled:
+            search_plugin.search_index = search_index(search.synoniemen(self.site),
+                                                      search_plugin.config)
 
     def on_post_page(self, output, page, config):
         head = structured.head_html(self.site, page.file.src_uri, config.site_url, page.title,
@@ -154,7 +159,6 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
         for lang in _search_languages(config):
             search.patch_language_file(site_dir, lang)
-        search.rewrite_index(site_dir, self.site)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])
@@ -171,9 +175,56 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return server
 
 
+def _add_abbreviations(config, glossary: dict[str, str]) -> None:
+    """Give Python-Markdown's abbr extension the begrippen as its glossary, once for
+    every page (an abbreviation the site's own mkdocs.yml defines wins)."""
+    if not glossary:
+        return
+    if "abbr" not in config.markdown_extensions:
+        config.markdown_extensions.append("abbr")
+    own = config.mdx_configs.get("abbr") or {}
+    config.mdx_configs["abbr"] = {**own, "glossary": {**glossary, **(own.get("glossary") or {})}}
+
+
+def _search_plugin(config):
+    """Material's search plugin, if the site uses it."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def search_index(synonyms: search.Synoniemen, search_config):
+    """Material's search index, with two changes: pages are divided into sections
+    by `search.page_sections` (the same sections, several times faster), and every
+    entry gets the other names of the begrippen it mentions (`search.zoekwoorden`)."""
+    from material.plugins.search.plugin import SearchIndex
+
+    class SwvsiteSearchIndex(SearchIndex):
+        def add_entry_from_context(self, page):
+            first = len(self.entries)
+            sections = None
+            if not (page.meta.get("search") or {}).get("exclude"):
+                sections = search.page_sections(page.content)
+            if sections is None:
+                super().add_entry_from_context(page)
+            else:
+                for section in sections:
+                    if not section.is_excluded():
+                        self.create_entry_for_section(section, page.toc, page.url, page)
+            search.expand_entries(self.entries[first:], synonyms)
+
+        def generate_search_index(self, prev):
+            if prev:  # `mkdocs serve --dirty`: Material merges with the previous index
+                return super().generate_search_index(prev)
+            config = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+            # UTF-8 rather than \u escapes: Dutch text is smaller that way.
+            return json.dumps({"config": config, "docs": self.entries}, separators=(",", ":"),
+                              default=str, ensure_ascii=False)
+
+    return SwvsiteSearchIndex(**search_config)
+
+
 def _search_languages(config) -> list[str]:
     """Languages of Material's search plugin whose stemmer is in the pipeline."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    plugin = _search_plugin(config)
     if plugin is None or "stemmer" not in (plugin.config.get("pipeline") or []):
         return []
     return [lang for lang in plugin.config.get("lang") or [] if lang != "en"]

@@ -25,7 +25,7 @@ MARKER = "/* swvsite: stem prefix queries */"
 
 
 def query_stemming_patch(lang: str) -> str:
-    return MARKER + """
+    return MARKER + r"""
 (function (lunr, lang) {
   if (typeof lunr === "undefined" || !lunr.QueryParser || !lunr[lang] || !lunr[lang].stemmer)
     return;
@@ -93,12 +93,48 @@ def patch_language_file(site_dir: Path, lang: str) -> Path | None:
 
 @dataclass(frozen=True)
 class Synoniemen:
-    """Every name of every begrip (term, afkorting, zoekwoorden), and one pattern
-    that finds any of them, so each indexed section is scanned once."""
+    """Every name of every begrip (term, afkorting, zoekwoorden), found in a text
+    in one pass over a text."""
 
     groups: tuple[tuple[str, ...], ...]      # the names of each begrip
     by_name: dict[str, tuple[int, ...]]      # lower-case name -> its begrippen
-    pattern: re.Pattern | None
+    pattern: re.Pattern | None                # any name, as a whole word, in lower case
+
+    def mentioned(self, text: str) -> set[str]:
+        """The names (lower case) that occur in `text` as whole words, ignoring case:
+        scanning left to right, the longest name at each place, never overlapping."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer (İ)
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        if self.pattern is None:
+            return set()
+        return set(self.pattern.findall(lowered))
+
+
+def _trie_pattern(names: list[str]) -> re.Pattern | None:
+    """One pattern matching any of `names` (lower case) as whole words, the longest
+    name where several start at the same place. Built as a trie, so matching costs
+    the length of a name, not the number of names."""
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def alternatives(node: dict) -> str:
+        # Longer names first: every way to go on, then ending here.
+        branches = [re.escape(char) + alternatives(child)
+                    for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    if not trie:
+        return None
+    return re.compile(r"(?<!\w)(" + alternatives(trie) + r")(?!\w)")
 
 
 def synoniemen(site: m.Site) -> Synoniemen:
@@ -113,39 +149,222 @@ def synoniemen(site: m.Site) -> Synoniemen:
         groups.append(tuple(names))
         for name in names:
             by_name.setdefault(name.lower(), []).append(index)
-    if not by_name:
-        return Synoniemen((), {}, None)
-    alternatives = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     return Synoniemen(tuple(groups), {k: tuple(v) for k, v in by_name.items()},
-                      re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.I))
+                      _trie_pattern(list(by_name)))
+
+
+def zoekwoorden(entry: dict, synonyms: Synoniemen) -> str:
+    """The hidden 'Zoekwoorden:' tail for one index entry: the other names of
+    every begrip the entry mentions by any of its names ('' if none)."""
+    mentioned = synonyms.mentioned(f"{entry.get('title', '')} {entry.get('text', '')}")
+    if not mentioned:
+        return ""
+    begrippen = sorted({i for name in mentioned for i in synonyms.by_name[name]})
+    extra = [name for i in begrippen for name in synonyms.groups[i]
+             if name.lower() not in mentioned]
+    if not extra:
+        return ""
+    return f" <p hidden>Zoekwoorden: {html.escape(', '.join(dict.fromkeys(extra)))}</p>"
+
+
+def expand_entries(entries: list[dict], synonyms: Synoniemen) -> None:
+    """Add, to every index entry that mentions a begrip by any of its names, the
+    other names, so a search for any of them finds it. Shown text stays the same
+    except for a short hidden 'Zoekwoorden:' tail."""
+    for entry in entries:
+        tail = zoekwoorden(entry, synonyms)
+        if tail:
+            entry["text"] = (entry.get("text") or "") + tail
 
 
 def expand_index(index: dict, synonyms: Synoniemen) -> dict:
-    """Add, to every indexed section that mentions a begrip by any of its names,
-    the other names, so a search for any of them finds it. Shown text stays the same
-    except for a short hidden 'Zoekwoorden:' tail."""
-    if synonyms.pattern is None:
-        return index
-    for doc in index.get("docs", []):
-        haystack = f"{doc.get('title', '')} {doc.get('text', '')}"
-        mentioned = {match.group(1).lower() for match in synonyms.pattern.finditer(haystack)}
-        if not mentioned:
-            continue
-        begrippen = sorted({i for name in mentioned for i in synonyms.by_name[name]})
-        extra = [name for i in begrippen for name in synonyms.groups[i]
-                 if name.lower() not in mentioned]
-        if extra:
-            words = html.escape(", ".join(dict.fromkeys(extra)))
-            doc["text"] = (doc.get("text") or "") + f" <p hidden>Zoekwoorden: {words}</p>"
+    """`expand_entries` on a whole search index (`{"docs": [...]}`)."""
+    expand_entries(index.get("docs", []), synonyms)
     return index
 
 
-def rewrite_index(site_dir: Path, site: m.Site) -> Path | None:
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
+# --------------------------------------------------------------------------
+# Dividing a page into indexed sections, fast
+# --------------------------------------------------------------------------
+# Material for MkDocs' search plugin divides a page's HTML into sections (one
+# per heading with an id) with html.parser, which costs more than rendering the
+# page's theme template. `page_sections` does the same work with one regular
+# expression over the tags: for the HTML that Python-Markdown writes it gives the
+# same sections, titles and texts as Material's parser, to the character (the
+# tests compare both on every page of several sites). HTML it does not handle in
+# the same way (comments, scripts, styles, <pre>, processing instructions) makes
+# it return None, and the caller uses Material's parser for that page.
+
+
+@dataclass
+class Section:
+    """What Material's `Section` holds for an index entry: the heading's id (None
+    for the first section), the title and text as lists of HTML pieces."""
+
+    tag: str
+    attrs: dict
+    depth: float = 0
+    id: str | None = None
+    title: list[str] = None  # type: ignore[assignment]
+    text: list[str] = None  # type: ignore[assignment]
+
+    def __post_init__(self):
+        self.title, self.text = [], []
+
+    def is_excluded(self) -> bool:
+        return "data-search-exclude" in self.attrs
+
+
+# Kept as markup in the index text (Material's list); everything else is text only.
+_KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "param", "source", "track", "wbr"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_RAW_TEXT = ("object", "script", "style")  # skipped whole by Material
+# Markup whose parsing rules differ from ordinary tags: handled by Material's parser.
+_UNUSUAL = re.compile(r"<(?:!|\?|/?(?:script|style|object|pre|textarea|title|xmp|iframe|"
+                      r"noembed|noframes|noscript|plaintext)\b)", re.I)
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTR = re.compile(r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|\"[^\"]*\"|"
+                   r"(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
+
+
+def page_sections(content: str) -> list[Section] | None:
+    """The sections of a page's HTML as Material's search parser finds them, or
+    None when the page has markup this function leaves to Material's parser."""
+    if _UNUSUAL.search(content) or "<" in _TAG.sub("", content):
         return None
-    index = json.loads(path.read_text(encoding="utf-8"))
-    expanded = expand_index(index, synoniemen(site))
-    path.write_text(json.dumps(expanded, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
-    return path
+    try:
+        return _build_sections(content)
+    except (_Unusual, ValueError):  # ValueError: an end tag Material's parser trips over too
+        return None
+
+
+class _Unusual(Exception):
+    """Markup that html.parser treats in its own way; Material's parser handles the page."""
+
+
+def _build_sections(content: str) -> list[Section]:
+    """Material's search `Parser` callbacks (material/plugins/search/plugin.py),
+    step for step, over the tokens of one regular expression. Like Material, it
+    compares elements by tag name: an element is 'in' the context or the skip set
+    when one with the same tag is. The tags Material always skips (object, script,
+    style) never get here (see `_UNUSUAL`), so `skip` holds only tags skipped
+    because of data-search-exclude."""
+    sections: list[Section] = []
+    section: Section | None = None
+    tags: list[str] = []              # the open elements (Material's context)
+    headerlink_flags: list[bool] = []  # whether each is an <a class="headerlink">
+    open_count: dict[str, int] = {}   # tag -> how many elements with it are open
+    skip: set[str] = set()
+    headerlinks = 0
+
+    def skipping() -> bool:
+        return any(open_count.get(tag) for tag in skip)
+
+    def new_section(tag: str, attrs: dict, depth: float = 0) -> Section:
+        created = Section(tag, attrs, depth)
+        sections.append(created)
+        return created
+
+    for token in _TOKEN.finditer(content):
+        name = token.group(2)
+        if name is None:  # text between tags
+            text = token.group()
+            if "&" in text:
+                text = html.unescape(text)
+            if skip and skipping():
+                continue
+            text = " " if text.isspace() else text.replace("\n", " ")
+            if section is None:
+                section = new_section("hx", {})
+            if open_count.get(section.tag):  # inside the section's heading
+                if not headerlinks:
+                    section.title.append(_escape(text))
+            elif text == " ":
+                if not section.text or not section.text[-1].isspace():
+                    section.text.append(text)
+            else:
+                section.text.append(_escape(text))
+            continue
+        name = name.lower()
+        if not token.group(1):  # a start tag
+            if name in _VOID:
+                continue
+            rest = token.group(3)
+            if rest.rstrip().endswith("/"):
+                raise _Unusual(name)  # <span/>: html.parser starts and ends it
+            needs_attrs = name in _HEADINGS or name == "a" or "data-search" in rest \
+                or "linenodiv" in rest
+            attrs = _attributes(rest) if needs_attrs and rest.strip() else {}
+            tags.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            is_headerlink = name == "a" and attrs.get("class") == "headerlink"
+            headerlink_flags.append(is_headerlink)
+            headerlinks += is_headerlink
+            if name in _HEADINGS and "id" in attrs:
+                depth = len(tags)
+                if name != "h1" and not sections:
+                    section = new_section("hx", {}, depth)
+                had_sections = bool(sections)
+                section = new_section(name, attrs, depth)
+                if had_sections:
+                    section.id = attrs["id"]
+            if section is None:
+                section = new_section("hx", {})
+            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                skip.add(name)
+                continue
+            if name in _KEEP and not (skip and skipping()):
+                pieces = section.title if open_count.get(section.tag) else section.text
+                pieces.append(f"<{name}>")
+            continue
+        # An end tag: only the innermost open element can be ended.
+        if not tags or tags[-1] != name:
+            continue
+        if section.depth > len(tags):  # leaving the element a heading was nested in
+            for earlier in reversed(sections):
+                if earlier.depth <= len(tags):
+                    section.depth = float("inf")
+                    section = earlier
+                    break
+        tags.pop()
+        open_count[name] -= 1
+        headerlinks -= headerlink_flags.pop()
+        if name in skip:
+            skip.discard(name)
+            continue
+        if name in _KEEP and not (skip and skipping()):
+            pieces = section.title if open_count.get(section.tag) else section.text
+            index = pieces.index(f"<{name}>")  # the first one, as in Material
+            if all(piece.isspace() for piece in pieces[index + 1:]):
+                del pieces[index:]  # an element with nothing in it is left out
+            else:
+                pieces.append(f"</{name}>")
+    return sections
+
+
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+                    r"|[^<]+")
+
+
+def _escape(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        return html.escape(text, quote=False)
+    return text
+
+
+def _attributes(text: str) -> dict:
+    """Attributes as html.parser reports them (lower-case names, unescaped values);
+    the last of two with the same name wins, as in Material's dict(attrs)."""
+    result = {}
+    for match in _ATTR.finditer(" " + text.rstrip()):
+        name, has_value, value = match.group(1), match.group(2), match.group(3)
+        if not has_value:
+            value = None
+        elif value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) >= 2:
+            value = html.unescape(value[1:-1])
+        elif value:
+            value = html.unescape(value)
+        result[name.lower()] = value
+    return result
