@@ -11,11 +11,11 @@ overhead is measured against.
 What the swvsite plugin adds to the input of MkDocs is taken from the plugin
 itself, so the plain project follows it as it grows: its `on_config` is run on
 the project's configuration and every setting it changed (theme palette,
-`extra_css`, `extra_javascript`, `extra`, `copyright`) goes into the plain
-mkdocs.yml; its `on_files` gives the generated files (record pages rendered by
+`extra_css`, `extra_javascript`, `extra`, `copyright`, Markdown extensions and
+their options such as the abbr glossary) goes into the plain mkdocs.yml; its `on_files` gives the generated files (record pages rendered by
 `swvsite.render`, stylesheets, scripts), which are written out as ordinary
-files; its `on_pre_build` and `on_page_markdown` (abbreviation definitions, a
-meta description) are applied to every page once, here, and what they put in
+files; its `on_pre_build` and `on_page_markdown` (a meta description) are applied
+to every page once, here, and what they put in
 the page's meta is written as front matter. Macro calls in hand-written pages are expanded by
 calling the blocks of the project's macros module directly.
 
@@ -72,6 +72,26 @@ def _plain(value):
     return str(value)
 
 
+def _copy_extension_changes(raw: dict, config, names_before: list, configs_before: dict) -> None:
+    """Markdown extensions the plugin's on_config added or configured (the abbr
+    glossary) go into the plain mkdocs.yml too."""
+    entries = raw.setdefault("markdown_extensions", [])
+
+    def entry_name(entry) -> str:
+        return entry if isinstance(entry, str) else next(iter(entry))
+
+    for name in config.markdown_extensions:
+        options = config.mdx_configs.get(name)
+        if name in names_before and options == configs_before.get(name):
+            continue
+        new_entry = {name: _plain(options)} if options else name
+        positions = [i for i, e in enumerate(entries) if entry_name(e) == name]
+        if positions:
+            entries[positions[0]] = new_entry
+        else:
+            entries.append(new_entry)
+
+
 def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path:
     """Write `out/docs/` and `out/mkdocs.yml`; returns the path of the mkdocs.yml.
 
@@ -103,6 +123,7 @@ def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path
     config = load_config(str(project_config))
     plugin = config.plugins["swvsite"]
     theme_before = {k: copy.deepcopy(config.theme[k]) for k in config.theme}
+    extensions_before = (list(config.markdown_extensions), copy.deepcopy(config.mdx_configs))
     config = plugin.on_config(config) or config
     site = plugin.site
 
@@ -170,6 +191,7 @@ def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path
         value = _plain(config[key])
         if value or key in raw:
             raw[key] = value
+    _copy_extension_changes(raw, config, *extensions_before)
     config_path = out / "mkdocs.yml"
     config_path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True),
                            encoding="utf-8")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import model as m
 from . import safe
-from .render import (FRONT_MATTER, GeneratedPage, heading, join, page_link, section)
+from .render import (FRONT_MATTER, NOT_SEARCHED, GeneratedPage, heading, join, page_link,
+                     section)
 
 FILTER_SCRIPT = "assets/javascripts/swvsite-filter.js"
 FILTER_SCRIPT_SOURCE = Path(__file__).parent / "assets" / "swvsite-filter.js"
@@ -172,7 +173,8 @@ def _facet_links(facets: list[Facet], folder: str, here: str) -> str:
                           for value, label in facet.options.items())
         rows.append(f"**{safe.text(facet.label)}:** {links}")
     return block_html("details", "swv-facetten",
-                      "<summary>Kies uit een lijst</summary>\n\n" + "\n\n".join(rows))
+                      "<summary>Kies uit een lijst</summary>\n\n" + "\n\n".join(rows),
+                      data_search_exclude="true")
 
 
 # --------------------------------------------------------------------------
@@ -190,7 +192,8 @@ def _filterable(name: str, body: str) -> str:
 
 
 def _group(title: str, items: list[Item], here: str) -> str:
-    return block_html("div", "swv-groep", join(heading(2, title), _plain_list(items, here)))
+    return block_html("div", "swv-groep",
+                      join(heading(2, title, searchable=False), _plain_list(items, here)))
 
 
 def _plain_list(items: list[Item], here: str) -> str:
@@ -201,7 +204,8 @@ def _plain_list(items: list[Item], here: str) -> str:
         name = item.record.data.get("naam") or item.record.data.get("titel")
         lines.append(f"<li{attrs} markdown>{page_link(here, name, item.record.page)}: "
                      f"{item.text}</li>")
-    return "<ul markdown>\n" + "\n".join(lines) + "\n</ul>"
+    # The records' own pages are in the search index; a list of them is not.
+    return f"<ul {NOT_SEARCHED} markdown>\n" + "\n".join(lines) + "\n</ul>"
 
 
 def _form(name: str, facets: list[Facet], enkelvoud: str, meervoud: str,

@@ -87,16 +87,36 @@ def datum(value: dt.date | None) -> str:
 
 def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative link from one source page to another (both relative to docs/)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(posixpath.dirname(from_page), to_page)
     return f"{target}#{anchor}" if anchor else target
+
+
+def _relative(from_dir: str, to_page: str) -> str:
+    to_dir, _, name = to_page.rpartition("/")
+    if to_dir == from_dir:  # the common cases, without posixpath's work
+        return name
+    if not from_dir:
+        return to_page
+    if not to_dir and "/" not in from_dir:
+        return "../" + name
+    return posixpath.relpath(to_page, from_dir)
 
 
 def page_link(from_page: str, label: str, to_page: str, anchor: str | None = None) -> str:
     return f"[{safe.text(label)}]({rel(from_page, to_page, anchor)})"
 
 
-def heading(level: int, title: str, anchor: str | None = None) -> str:
-    suffix = f" {{: #{anchor} }}" if anchor else ""
+# Marks a heading (and so its whole section) or a block as not worth indexing for
+# search: text that every page repeats, lists of links to other pages, contact
+# details and documents. Material's search leaves such sections out of the index
+# and removes the attribute from the page.
+NOT_SEARCHED = 'data-search-exclude="true"'
+
+
+def heading(level: int, title: str, anchor: str | None = None, *,
+            searchable: bool = True) -> str:
+    attributes = ([f"#{anchor}"] if anchor else []) + ([] if searchable else [NOT_SEARCHED])
+    suffix = f" {{: {' '.join(attributes)} }}" if attributes else ""
     return f"{'#' * level} {safe.text(title)}{suffix}"
 
 
@@ -109,8 +129,12 @@ def bullets(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items if item)
 
 
-def section(title: str, body: str, level: int = 2) -> str:
-    return f"{heading(level, title)}\n\n{body}" if body and body.strip() else ""
+def section(title: str, body: str, level: int = 2, *, searchable: bool = True) -> str:
+    """A heading and its body; nothing when the body is empty. `searchable=False`
+    keeps the section out of the search index (see NOT_SEARCHED)."""
+    if not body or not body.strip():
+        return ""
+    return f"{heading(level, title, searchable=searchable)}\n\n{body}"
 
 
 def join(*blocks: str) -> str:
@@ -160,6 +184,7 @@ def next_steps(from_page: str) -> str:
         "Vragen of hulp nodig?",
         "Komt u er niet uit, of wilt u meedenken met iemand? Het steunpunt helpt u gratis. "
         f"{page_link(from_page, 'Neem contact op met het steunpunt', CONTACT_PAGE)}.",
+        searchable=False,  # the same on every page
     )
 
 
@@ -256,11 +281,12 @@ def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
         section("Hoe komt een leerling hier?", safe.markdown(v["toelating"])),
         section("Aanmelden", safe.markdown(v["aanmelding"])),
         section("Waar?", locaties),
-        section("Contact", contact_facts(v["contact"])),
-        section("Procedures", record_list(here, links.procedures_for(site, v), "titel")),
-        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(v))),
-        section("Nieuws", nieuws_list(here, links.nieuws_for(v))),
-        section("Meer informatie", documenten(v["documenten"])),
+        section("Contact", contact_facts(v["contact"]), searchable=False),
+        section("Procedures", record_list(here, links.procedures_for(site, v), "titel"), searchable=False),
+        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(v)),
+                searchable=False),
+        section("Nieuws", nieuws_list(here, links.nieuws_for(v)), searchable=False),
+        section("Meer informatie", documenten(v["documenten"]), searchable=False),
         next_steps(here),
         gecontroleerd(v),
     )
@@ -299,20 +325,20 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
             ("BRIN en vestiging", safe.text(f"{s['brin']} {s['vestiging']}")),
         ]),
         section("Basisondersteuning: voor alle leerlingen",
-                bullets([safe.text(x) for x in s["basisondersteuning"]])),
+                bullets([safe.text(x) for x in s["basisondersteuning"]]), searchable=False),
         section("Extra ondersteuning", extra),
         section("Deskundigheid in het team", bullets([safe.text(x) for x in s["expertise"]])),
         section("Gebouw en voorzieningen",
-                bullets([safe.text(x) for x in s["fysieke_voorzieningen"]])),
-        section("Samenwerking met", bullets([safe.text(x) for x in s["partners"]])),
-        section("Grenzen aan de ondersteuning", safe.markdown(s["grenzen"])),
+                bullets([safe.text(x) for x in s["fysieke_voorzieningen"]]), searchable=False),
+        section("Samenwerking met", bullets([safe.text(x) for x in s["partners"]]), searchable=False),
+        section("Grenzen aan de ondersteuning", safe.markdown(s["grenzen"]), searchable=False),
         section("Contactpersoon voor ondersteuning", facts([
             ("Naam", safe.text(contactpersoon.get("naam"))),
             ("Functie", safe.text(contactpersoon.get("functie"))),
             ("Telefoon", telefoon(contactpersoon.get("telefoon"))),
             ("E-mail", email(contactpersoon.get("email"))),
-        ])),
-        section("Documenten", documenten(s["documenten"])),
+        ]), searchable=False),
+        section("Documenten", documenten(s["documenten"]), searchable=False),
         next_steps(s.page),
         f"*{geldig}* {gecontroleerd(s)}",
     )
@@ -342,11 +368,12 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
         section("Wie beslist?", safe.paragraphs(p["wie_beslist"])),
         section("Hoe lang geldt het besluit?", safe.paragraphs(p["geldigheid"])),
         section("Niet eens met het besluit?", bezwaar_body),
-        section("Voorzieningen", record_list(here, links.voorzieningen_for(site, p), "naam")),
-        section("Zie ook", record_list(here, related, "titel")),
-        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(p))),
-        section("Nieuws", nieuws_list(here, links.nieuws_for(p))),
-        section("Formulieren en documenten", documenten(p["documenten"])),
+        section("Voorzieningen", record_list(here, links.voorzieningen_for(site, p), "naam"), searchable=False),
+        section("Zie ook", record_list(here, related, "titel"), searchable=False),
+        section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(p)),
+                searchable=False),
+        section("Nieuws", nieuws_list(here, links.nieuws_for(p)), searchable=False),
+        section("Formulieren en documenten", documenten(p["documenten"]), searchable=False),
         next_steps(here),
         gecontroleerd(p),
     )
@@ -401,16 +428,16 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9'’.-]*$")
 
 
-def abbreviations(site: m.Site) -> str:
-    """Abbreviation definitions (abbr extension) for every begrip with an afkorting,
-    so jargon is explained on hover and to assistive technology wherever it appears."""
-    lines = [
-        f"*[{b['afkorting']}]: {' '.join(b['term'].split())}"
+def abbreviations(site: m.Site) -> dict[str, str]:
+    """Abbreviation -> its meaning, for every begrip with an afkorting: the glossary
+    of Python-Markdown's abbr extension, so jargon is explained on hover and to
+    assistive technology wherever it appears, on every page."""
+    return {
+        b["afkorting"]: " ".join(b["term"].split())
         for b in site.begrippen_lijst
         if b["afkorting"] and _ABBREVIATION.match(b["afkorting"])
         and b["afkorting"] != b["term"]
-    ]
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    }
 
 
 def _ja_nee(value: bool | None) -> str:
@@ -652,7 +679,7 @@ def nieuws_page(site: m.Site, n: m.Record, links: Backlinks) -> str:
         safe.markdown(n["tekst"]),
         section("Lees meer", bullets([
             page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
-            for r in about])),
+            for r in about]), searchable=False),
         page_link(here, "Alle nieuwsberichten", NIEUWS_INDEX) + ".",
     )
 
