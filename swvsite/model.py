@@ -9,6 +9,7 @@ renders; it only describes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # --------------------------------------------------------------------------
@@ -824,6 +825,15 @@ class Site:
             "thema": self.themas,
             "nieuws": self.nieuws,
         }[type_name]
+
+    @cached_property
+    def records_by_page(self) -> dict[str, Record]:
+        """Every record with a page of its own, by that page's source path
+        (`scholen/bs-de-klimop.md`). Built once: a Site is never changed."""
+        return {record.page: record
+                for records in (self.voorzieningen, self.scholen, self.procedures,
+                                self.themas, self.nieuws)
+                for record in records.values()}
 
     def all_records(self) -> list[Record]:
         return [self.organisatie, self.begrippen, *self.voorzieningen.values(),

@@ -84,12 +84,14 @@ def _export_url(site_url: str | None, page_path: str, anchor: str | None = None)
         "/" + url_path(page_path) + (f"#{anchor}" if anchor else ""))
 
 
-def _record_by_page(site: m.Site) -> dict[str, m.Record]:
-    return {
-        record.page: record
-        for records in (site.voorzieningen, site.scholen, site.procedures, site.themas)
-        for record in records.values()
-    }
+# Record types whose pages carry structured data (news items do not).
+_STRUCTURED_TYPES = frozenset({"voorziening", "school", "procedure", "thema"})
+
+
+def _record_at(site: m.Site, page_path: str) -> m.Record | None:
+    """The record whose own page is `page_path`, if its type has structured data."""
+    record = site.records_by_page.get(page_path)
+    return record if record is not None and record.type.name in _STRUCTURED_TYPES else None
 
 
 def _title(record: m.Record) -> str:
@@ -537,7 +539,7 @@ def jsonld(site: m.Site, page_path: str, site_url: str | None) -> list[dict]:
         return [n for n in nodes if n]
     if page_path == BEGRIPPEN_PAGE:
         return [defined_terms(site, site_url)]
-    record = _record_by_page(site).get(page_path)
+    record = _record_at(site, page_path)
     if record is None:
         return []
     build = {
@@ -573,7 +575,7 @@ def description(site: m.Site, page_path: str) -> str | None:
 def _description(site: m.Site, page_path: str) -> str | None:
     if page_path in (HOME_PAGE, CONTACT_PAGE):
         return plain(site.organisatie["samenvatting"])
-    record = _record_by_page(site).get(page_path)
+    record = _record_at(site, page_path)
     return plain(record["samenvatting"]) if record is not None else None
 
 
@@ -583,7 +585,7 @@ def opengraph(site: m.Site, page_path: str, site_url: str | None, title: str | N
     Record pages use their own title and samenvatting, the home page the
     steunpunt's name; other pages `title` and `description` (say, the page's
     meta description or the site's)."""
-    record = _record_by_page(site).get(page_path)
+    record = _record_at(site, page_path)
     if record is not None:
         page_title = plain(_title(record))
     elif page_path == HOME_PAGE:  # its nav title is "Home"
@@ -706,8 +708,23 @@ class _Exporter:
         return [self.record(r, r.page) for r in records], {}
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _dumps(data: dict) -> str:
+    """JSON with every top-level key on a line of its own and every element of a
+    list value (every record) on one line: readable and diffable by line, and
+    written by json's C encoder (`indent` would make it five times slower)."""
+    lines = []
+    for key, value in data.items():
+        start = f"{_compact(key)}:"
+        if isinstance(value, list) and value:
+            items = ",\n".join(_compact(item) for item in value)
+            lines.append(f"{start}[\n{items}\n]")
+        else:
+            lines.append(f"{start}{_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _last_checked(site: m.Site) -> str | None:
