@@ -34,16 +34,33 @@ class UnexpectedScript(Exception):
     """A page holds an inline script that is not the theme's own."""
 
 
+_SCRIPT_START = re.compile(r"<script", re.I)
+
+
 def inline_scripts(html: str) -> list[str]:
     """The bodies of the executable inline scripts of a page."""
-    return [match.group("body") for match in _INLINE_SCRIPT.finditer(html)
-            if not _NON_JS_TYPE.search(match.group("attrs") or "")]
+    bodies = []
+    end = 0
+    for start in _SCRIPT_START.finditer(html):  # cheap: finds the few candidates
+        if start.start() < end:
+            continue  # inside a script already found
+        match = _INLINE_SCRIPT.match(html, start.start())
+        if match is None:
+            continue  # a script with src, or not a script element at all
+        end = match.end()
+        if not _NON_JS_TYPE.search(match.group("attrs") or ""):
+            bodies.append(match.group("body"))
+    return bodies
 
 
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions ('sha256-...') for the executable inline scripts."""
+    return _hashes(inline_scripts(html))
+
+
+def _hashes(bodies: list[str]) -> list[str]:
     hashes = []
-    for body in inline_scripts(html):
+    for body in bodies:
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
     return sorted(set(hashes))
@@ -51,7 +68,11 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def check_inline_scripts(html: str) -> None:
     """Raise UnexpectedScript when a page has an inline script the theme did not write."""
-    for body in inline_scripts(html):
+    _check(inline_scripts(html))
+
+
+def _check(bodies: list[str]) -> None:
+    for body in bodies:
         if not body.startswith(THEME_SCRIPT_PREFIXES):
             raise UnexpectedScript(body[:80])
 
@@ -89,6 +110,9 @@ def security_headers(script_hashes: list[str]) -> dict[str, str]:
     }
 
 
+_HEAD = re.compile(r"<head[^>]*>", re.I)
+
+
 def meta_tag(script_hashes: list[str]) -> str:
     policy = content_security_policy(script_hashes, for_meta=True)
     return f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
@@ -97,9 +121,10 @@ def meta_tag(script_hashes: list[str]) -> str:
 def add_meta_policy(html: str) -> tuple[str, list[str]]:
     """The page with its policy as the first element of <head>, and the hashes used.
     Raises UnexpectedScript for an inline script that is not the theme's."""
-    check_inline_scripts(html)
-    hashes = inline_script_hashes(html)
-    head = re.search(r"<head[^>]*>", html, re.I)
+    bodies = inline_scripts(html)
+    _check(bodies)
+    hashes = _hashes(bodies)
+    head = _HEAD.search(html)
     if not head:
         return html, hashes
     return html[: head.end()] + "\n" + meta_tag(hashes) + html[head.end():], hashes

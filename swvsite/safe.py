@@ -21,17 +21,17 @@ from markdown.treeprocessors import Treeprocessor
 
 # ASCII punctuation with a meaning in Markdown or one of the enabled extensions.
 # Escaped with a backslash; pymdownx.escapeall makes that work for every one.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$])")
-_HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$"
+# Markdown specials get a backslash; then &, < and > become HTML entities.
+_TEXT_ESCAPES = str.maketrans({**{c: "\\" + c for c in _MARKDOWN_SPECIALS},
+                               "&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 def text(value: str | None) -> str:
     """Plain text as one inline Markdown run (white space folded)."""
     if not value:
         return ""
-    folded = " ".join(str(value).split())
-    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", folded)
-    return "".join(_HTML_SPECIALS.get(c, c) for c in escaped)
+    return " ".join(str(value).split()).translate(_TEXT_ESCAPES)
 
 
 def paragraphs(value: str | None) -> str:
