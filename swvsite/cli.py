@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default=None, help="Waar de site komt (standaard: site/).")
     build.add_argument("--streng", action="store_true",
                        help="Bouw niet als een bestand te lang niet gecontroleerd is.")
+    build.add_argument("--zonder-cache", dest="cache", action="store_false",
+                       help="Maak elke pagina opnieuw, ook als er niets aan veranderd is.")
     build.set_defaults(run=_build)
 
     rollback = commands.add_parser(
@@ -175,8 +177,13 @@ def _overdue(site, config_file: str) -> str:
 def _build(args: argparse.Namespace) -> int:
     from .publish import build_site
 
-    target, site = build_site(args.config_file, args.site_dir, streng=args.streng)
+    published = build_site(args.config_file, args.site_dir, streng=args.streng,
+                           use_cache=args.cache)
+    target, site, stats = published.site_dir, published.site, published.stats
     print(f"De site is gebouwd in {target}/.")
+    if stats.reused:
+        print(f"{stats.reused} van de {stats.pages} pagina's waren niet veranderd en komen uit "
+              "de vorige build.")
     if site:
         from . import taal
 
@@ -218,12 +225,11 @@ def _links(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import logging
 
-    from mkdocs.commands.serve import serve
-
     from .publish import show_mkdocs_messages
+    from .serve import serve
 
     show_mkdocs_messages(logging.INFO)
-    serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    serve(args.config_file, args.dev_addr)
     return 0
 
 

@@ -47,6 +47,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     def __init__(self):
         super().__init__()
         self.script_hashes = set()
+        self.page_script_hashes: dict[str, list[str]] = {}
+        self._generated: set[str] = set()
+        self._files: Files | None = None
+        self._digests: dict[str, str] | None = None
 
     def content_path(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
@@ -82,6 +86,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         generated = records + filters.facet_pages(self.site)
         known = {page.path for page in records}
         generated += removed_pages(self.site, lambda target: self._resolve(target, files, known))
+        self._generated = {page.path for page in generated}
+        self._files = files
         for page in generated:
             if files.get_file_from_path(page.path) is not None:
                 raise PluginError(
@@ -126,6 +132,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def on_pre_build(self, config):
         self.script_hashes = set()
+        self.page_script_hashes = {}
+        self._digests = None
         search_plugin = _search_plugin(config)
         if search_plugin is not None and search_plugin.config.enabled:
             search_plugin.search_index = search_index(search.synoniemen(self.site),
@@ -135,7 +143,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         head = structured.head_html(self.site, page.file.src_uri, config.site_url, page.title,
                                     page.meta.get("description") or config.site_description)
         output = output.replace("</head>", head + "</head>", 1)
-        return self._with_policy(output, page.file.src_uri)
+        output, hashes = self._policy(output, page.file.src_uri)
+        self.page_script_hashes[page.file.src_uri] = hashes
+        return output
 
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
@@ -143,13 +153,33 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return self._with_policy(output_content, template_name)
 
     def _with_policy(self, html: str, where: str) -> str:
+        return self._policy(html, where)[0]
+
+    def _policy(self, html: str, where: str) -> tuple[str, list[str]]:
         try:
             html, hashes = headers.add_meta_policy(html)
         except headers.UnexpectedScript as exc:
             raise PluginError(f"{where} bevat een script dat niet van het thema is "
                               f"({exc}); scripts horen in een eigen bestand") from None
         self.script_hashes.update(hashes)
-        return html
+        return html, hashes
+
+    def page_dependencies(self, src_uri: str) -> str:
+        """What a page's output is made from besides its Markdown, as a digest (for
+        swvsite.build's page cache). Every page shows the organisatie (its name in
+        the head, its SWVs in structured data) and the begrippen (abbreviations,
+        search words); a record's page also its record (structured data has
+        fields that are not in the Markdown). What macros put into a hand-written
+        page is in the Markdown the cache keys it on."""
+        digests = self._content_digests()
+        shared = digests["organisatie"] + digests["begrippen"]
+        record = self.site.records_by_page.get(src_uri)
+        return shared + digests[record.path] if record is not None else shared
+
+    def _content_digests(self) -> dict[str, str]:
+        if self._digests is None:
+            self._digests = content_digests(self.site)
+        return self._digests
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
@@ -162,9 +192,10 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])
+        written = {file.dest_uri for file in self._files} if self._files is not None else set()
         for redirect in redirects.redirects(self.site):
             target = site_dir / redirect.old / "index.html"
-            if target.exists():
+            if f"{redirect.old}index.html" in written:
                 raise PluginError(f"{redirect.old} is zowel een pagina als een oud adres")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirects.redirect_page(redirect, config.site_url, meta),
@@ -173,6 +204,21 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.content_path(config)))
         return server
+
+
+def content_digests(site: m.Site) -> dict[str, str]:
+    """A digest of every record's data by its file, plus 'organisatie', 'begrippen'
+    and '*' (all content)."""
+    import hashlib
+
+    digests = {record.path: hashlib.blake2b(repr((record.path, record.data)).encode(),
+                                            digest_size=16).hexdigest()
+               for record in site.all_records()}
+    digests["organisatie"] = digests[site.organisatie.path]
+    digests["begrippen"] = digests[site.begrippen.path]
+    digests["*"] = hashlib.blake2b("".join(sorted(digests.values())).encode(),
+                                   digest_size=16).hexdigest()
+    return digests
 
 
 def _add_abbreviations(config, glossary: dict[str, str]) -> None:

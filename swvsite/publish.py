@@ -12,19 +12,35 @@ import logging
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from .build import BuildStats, PageCache, build
 from .problems import BuildFailed
+
+CACHE_FILE = Path(".cache") / "swvsite" / "pages.marshal"
+
+
+@dataclass
+class Published:
+    site_dir: Path
+    site: object | None   # the content the swvsite plugin loaded (None without it)
+    stats: BuildStats
+
+
+def cache_path(config_file: str) -> Path:
+    """Where a project keeps its page cache: .cache/swvsite/ next to mkdocs.yml."""
+    return Path(config_file).resolve().parent / CACHE_FILE
 
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
-               streng: bool = False):
-    """Build strict into staging, then swap it in. Returns the published folder and
-    the content the swvsite plugin loaded (None without the plugin)."""
+               streng: bool = False, use_cache: bool = True) -> Published:
+    """Build strict into staging, then swap it in. Pages whose sources did not
+    change since the last build come from the page cache (`use_cache=False`
+    renders every page and leaves the cache alone)."""
     show_mkdocs_messages(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
@@ -38,8 +54,9 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
     staging = target.with_name(f".{target.name}.new")
     shutil.rmtree(staging, ignore_errors=True)
     config.site_dir = str(staging)
+    cache = PageCache.load(cache_path(config_file)) if use_cache else None
     try:
-        build(config)
+        stats = build(config, cache=cache)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"De site is niet gebouwd ({exc}); de gepubliceerde site is niet "
@@ -49,7 +66,7 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
         raise
     _swap_in(staging, target)
     plugin = config.plugins.get("swvsite")
-    return target, getattr(plugin, "site", None)
+    return Published(target, getattr(plugin, "site", None), stats)
 
 
 def rollback(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:
