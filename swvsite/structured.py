@@ -152,11 +152,21 @@ _MARKDOWN = markdown_lib.Markdown(
 )
 
 
+# Anything Markdown (or safe.markdown) could turn into something else than plain
+# paragraphs: inline markup, escapes, HTML, entities, lists, headings, quotes,
+# rules, code blocks, hard line breaks.
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!#|~^={}]|^[ \t]*(?:[-+>]|\d+[.)])|^(?: {4}|\t)| {2,}$",
+                     re.M)
+
+
 def markdown_text(value: str | None) -> str | None:
     """A Markdown field as plain text: rendered exactly as the site renders it
     (through `safe.markdown`), then only the text kept; links keep their label."""
     if not value:
         return None
+    if not _MARKUP.search(value):  # plain paragraphs: their text is the text
+        paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", value.strip()))
+        return "\n\n".join(p for p in paragraphs if p) or None
     html_out = _MARKDOWN.reset().convert(safe.markdown(value))
     extractor = _TextExtractor()
     extractor.feed(html_out)
@@ -172,13 +182,22 @@ def markdown_text(value: str | None) -> str | None:
 def _clean(node: Any) -> Any:
     """Drop None, empty strings, empty lists and empty objects, recursively."""
     if isinstance(node, dict):
-        cleaned = {k: _clean(v) for k, v in node.items()}
-        cleaned = {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+        cleaned = {}
+        for key, value in node.items():
+            if isinstance(value, (dict, list)):
+                value = _clean(value)
+            if not _empty(value):
+                cleaned[key] = value
         # An object with nothing but its @type says nothing.
-        return cleaned if set(cleaned) - {"@type"} else {}
+        return cleaned if len(cleaned) > 1 or (cleaned and "@type" not in cleaned) else {}
     if isinstance(node, list):
-        return [x for x in (_clean(v) for v in node) if x not in (None, "", [], {})]
+        values = (_clean(v) if isinstance(v, (dict, list)) else v for v in node)
+        return [v for v in values if not _empty(v)]
     return node
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
 
 
 def _node(data: dict) -> dict:

@@ -92,14 +92,21 @@ def material_sections(content: str) -> list[tuple]:
     parser = Parser()
     parser.feed(content)
     parser.close()
-    return [(s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+    return [_kept(s) for s in parser.data]
+
+
+def _kept(section) -> tuple:
+    """What the index gets of a section (the text of an excluded one is dropped)."""
+    if section.is_excluded():
+        return (section.id, True)
+    return (section.id, False, section.title, section.text)
 
 
 def our_sections(content: str) -> list[tuple] | None:
     sections = search.page_sections(content)
     if sections is None:
         return None
-    return [(s.id, s.title, s.text, s.is_excluded()) for s in sections]
+    return [_kept(s) for s in sections]
 
 
 CAPTURE_HOOK = '''

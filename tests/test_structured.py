@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings, strategies as hst
 
 from swvsite import model as m
 from swvsite import structured as st
@@ -502,3 +503,21 @@ def test_data_page_documents_every_file_and_links_only_to_pages():
             assert target.removeprefix("data/") in EXPORT_FILES or target == "data/index.json"
             continue  # an export, generated at build time
         assert (ROOT / "docs" / target.split("#")[0]).is_file(), target
+
+
+def _rendered_text(value: str) -> str | None:
+    """markdown_text the long way: through Python-Markdown, whatever the text."""
+    extractor = st._TextExtractor()
+    extractor.feed(st._MARKDOWN.reset().convert(st.safe.markdown(value)))
+    extractor.close()
+    return extractor.text() or None
+
+
+@settings(max_examples=500, deadline=None)
+@given(hst.lists(hst.sampled_from(["Ouders", "school", "TLV", "6", "weken.", "-", "1.", "#",
+                                   "*", "_", "[a](b)", "&", "<b>", "é", " ", "  ", "\n", "\n\n",
+                                   "\n   ", "\t", ":", "?", "'", '"', "    code", "---", "=="]),
+                 max_size=25))
+def test_plain_paragraphs_skip_markdown_but_give_the_same_text(parts):
+    value = "".join(parts)
+    assert st.markdown_text(value) == (_rendered_text(value) if value else None)
