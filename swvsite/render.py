@@ -92,14 +92,16 @@ def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 
 def _relative(from_dir: str, to_page: str) -> str:
-    to_dir, _, name = to_page.rpartition("/")
-    if to_dir == from_dir:  # the common cases, without posixpath's work
-        return name
-    if not from_dir:
-        return to_page
-    if not to_dir and "/" not in from_dir:
-        return "../" + name
-    return posixpath.relpath(to_page, from_dir)
+    """posixpath.relpath(to_page, from_dir) for the clean relative paths of docs/
+    (no '.', '..' or empty parts), without its calls to the file system."""
+    if from_dir == to_page.rpartition("/")[0]:
+        return to_page.rpartition("/")[2]
+    here = from_dir.split("/") if from_dir else []
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def page_link(from_page: str, label: str, to_page: str, anchor: str | None = None) -> str:

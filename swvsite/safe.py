@@ -22,16 +22,18 @@ from markdown.treeprocessors import Treeprocessor
 # ASCII punctuation with a meaning in Markdown or one of the enabled extensions.
 # Escaped with a backslash; pymdownx.escapeall makes that work for every one.
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~^=:$"
-# Markdown specials get a backslash; then &, < and > become HTML entities.
-_TEXT_ESCAPES = str.maketrans({**{c: "\\" + c for c in _MARKDOWN_SPECIALS},
-                               "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Markdown specials get a backslash; &, < and > become HTML entities.
+_TEXT_ESCAPES = {**{c: "\\" + c for c in _MARKDOWN_SPECIALS},
+                 "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_TEXT_SPECIALS = re.compile("[" + re.escape(_MARKDOWN_SPECIALS) + "&<>]")
 
 
 def text(value: str | None) -> str:
     """Plain text as one inline Markdown run (white space folded)."""
     if not value:
         return ""
-    return " ".join(str(value).split()).translate(_TEXT_ESCAPES)
+    folded = " ".join(str(value).split())
+    return _TEXT_SPECIALS.sub(lambda special: _TEXT_ESCAPES[special.group()], folded)
 
 
 def paragraphs(value: str | None) -> str:
