@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="Bouw niet als een bestand te lang niet gecontroleerd is.")
     build.add_argument("--zonder-cache", dest="cache", action="store_false",
                        help="Maak elke pagina opnieuw, ook als er niets aan veranderd is.")
+    build.add_argument("--processen", type=int, default=None, metavar="N",
+                       help="Maak pagina's met N processen tegelijk (standaard: één per "
+                       "processorkern; 1 = alles na elkaar).")
     build.set_defaults(run=_build)
 
     rollback = commands.add_parser(
@@ -178,9 +181,12 @@ def _build(args: argparse.Namespace) -> int:
     from .publish import build_site
 
     published = build_site(args.config_file, args.site_dir, streng=args.streng,
-                           use_cache=args.cache)
+                           use_cache=args.cache, jobs=args.processen)
     target, site, stats = published.site_dir, published.site, published.stats
     print(f"De site is gebouwd in {target}/.")
+    made = stats.pages - stats.reused
+    if stats.processes > 1:
+        print(f"{made} pagina's gemaakt door {stats.processes} processen tegelijk.")
     if stats.reused:
         print(f"{stats.reused} van de {stats.pages} pagina's waren niet veranderd en komen uit "
               "de vorige build.")

@@ -18,7 +18,8 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from .build import BuildStats, PageCache, build
+from .build import BuildStats, build, usable_cores
+from .pagecache import PageCache
 from .problems import BuildFailed
 
 CACHE_FILE = Path(".cache") / "swvsite" / "pages.marshal"
@@ -37,10 +38,12 @@ def cache_path(config_file: str) -> Path:
 
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
-               streng: bool = False, use_cache: bool = True) -> Published:
+               streng: bool = False, use_cache: bool = True,
+               jobs: int | None = None) -> Published:
     """Build strict into staging, then swap it in. Pages whose sources did not
     change since the last build come from the page cache (`use_cache=False`
-    renders every page and leaves the cache alone)."""
+    renders every page and leaves the cache alone); the others are rendered by
+    `jobs` processes (default: one per usable core)."""
     show_mkdocs_messages(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
@@ -56,7 +59,7 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
     config.site_dir = str(staging)
     cache = PageCache.load(cache_path(config_file)) if use_cache else None
     try:
-        stats = build(config, cache=cache)
+        stats = build(config, cache=cache, jobs=usable_cores() if jobs is None else jobs)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(f"De site is niet gebouwd ({exc}); de gepubliceerde site is niet "

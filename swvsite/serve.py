@@ -29,7 +29,8 @@ import watchdog.observers
 from mkdocs.config import load_config
 from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer, _serve_url, _timestamp
 
-from .build import PageCache, TemplateCache, build
+from .build import TemplateCache, build
+from .pagecache import PageCache
 
 log = logging.getLogger("mkdocs.swvsite.serve")
 

@@ -77,7 +77,7 @@ def own_copy(config: Path) -> Path:
     return config
 
 
-def test_cached_build_is_mkdocs_own_build_byte_for_byte(tmp_path):
+def test_cached_and_parallel_builds_are_mkdocs_own_build_byte_for_byte(tmp_path):
     config = make_project(tmp_path / "project", ROOT / "content")
     reference = tmp_path / "mkdocs-site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
@@ -85,14 +85,17 @@ def test_cached_build_is_mkdocs_own_build_byte_for_byte(tmp_path):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
 
-    cold = swvsite_build(config, tmp_path / "cold")
+    cold = swvsite_build(config, tmp_path / "cold", "--processen", "2")
     assert reused(cold) == 0 and (config.parent / CACHE).is_file()
+    assert "door 2 processen tegelijk" in cold.stdout
     warm = swvsite_build(config, tmp_path / "warm")
     pages = len(list((tmp_path / "warm").rglob("*.html")))
     assert reused(warm) > 0.9 * pages
+    one = swvsite_build(config, tmp_path / "one", "--zonder-cache", "--processen", "1")
+    assert "processen" not in one.stdout
 
-    assert_same_site(tmp_path / "cold", reference)
-    assert_same_site(tmp_path / "warm", reference)
+    for built in ("cold", "warm", "one"):
+        assert_same_site(tmp_path / built, reference)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -189,3 +192,20 @@ def test_an_unknown_page_plugin_turns_the_cache_off(tmp_path, minimal_content):
     second = swvsite_build(config, tmp_path / "two")
     assert reused(second) == 0
     assert "gestempeld" in (tmp_path / "two/contact/index.html").read_text(encoding="utf-8")
+
+
+def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
+        tmp_path):
+    """Enough pages for two processes; every hand-written page has a broken link, so
+    pages of both processes do (the larger pages are shared out first)."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    config = own_copy(make_project(tmp_path / "project", content))
+    for page in (config.parent / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n",
+                        encoding="utf-8")
+    failed = run_swvsite("build", "-f", str(config), "--site-dir", str(tmp_path / "site"),
+                         "--processen", "2", cwd=config.parent)
+    assert failed.returncode == 1
+    assert failed.stderr.count("bestaat-niet.md") >= 12 and "Traceback" not in failed.stderr
+    assert not (tmp_path / "site").exists()
