@@ -70,6 +70,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from . import model as m
@@ -137,12 +138,16 @@ class Drempels:
 # Syllables
 # --------------------------------------------------------------------------
 
-_VOWELS = set("aeiouy")
+_VOWELS = frozenset("aeiouy")
 # Longest first: a vowel group is split into these Dutch vowel sounds.
 _NUCLEI = (
     "aai", "ooi", "oei", "ieu", "eeu", "eau",
     "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au", "ai", "oi", "y",
 )
+# One match per vowel sound: at each position the first nucleus that fits (longest
+# first, as listed), else a single vowel. Nuclei are all vowels, so a match never
+# crosses a consonant or a trema break.
+_NUCLEUS = re.compile("|".join(_NUCLEI) + "|[aeiou]")
 _TREMA = set("äëïöü")
 _ABBREVIATION_WORDS = {"vmbo": 4, "vwo": 3, "mbo": 3, "hbo": 3, "wo": 2, "t/m": 3}
 # English loan words whose final -e is silent or whose vowels are one sound.
@@ -158,6 +163,16 @@ _LOAN_PARTS = (("coach", -1), ("team", -1), ("website", -1))
 
 _TRIM = "\"'‘’“”«»()[]{}<>,;:!?.…*_`"
 
+_ALNUM = re.compile(r"[^\W_]")        # a character for which str.isalnum() is true
+_NON_WORD = re.compile(r"[^\w]")
+_PARTS = re.compile(r"[-/]")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_DIAERESIS = "\u0308"
+_BREAK = "|"  # not a vowel: written before a letter with a trema, it starts a new group
+
+# Word-level results are memoized: a site's vocabulary is bounded, its texts are not.
+_WORD_CACHE = 1 << 16
+
 
 def _is_number(token: str) -> bool:
     return bool(token) and token[0].isdigit()
@@ -165,10 +180,10 @@ def _is_number(token: str) -> bool:
 
 def _is_abbreviation(token: str) -> bool:
     """Written in capitals (TLV, OPP, NT2, SBO's): read letter by letter."""
-    core = re.sub(r"['’]s$", "", token)
+    core = _POSSESSIVE_S.sub("", token)
     letters = [c for c in core if c.isalpha()]
     return len(core) >= 2 and bool(letters) and all(c.isupper() for c in letters) \
-        and all(c.isalnum() for c in core)
+        and core.isalnum()
 
 
 def _is_address(token: str) -> bool:
@@ -176,41 +191,24 @@ def _is_address(token: str) -> bool:
 
 
 def _vowel_sounds(part: str) -> int:
-    """Syllables of one lower-case word part without hyphens."""
-    # Split accents from letters; a trema marks the start of a new syllable.
-    chars: list[tuple[str, bool]] = []
-    for c in unicodedata.normalize("NFD", part):
-        if unicodedata.combining(c):
-            if c == "\u0308" and chars:  # combining diaeresis
-                chars[-1] = (chars[-1][0], True)
-            continue
-        chars.append((c, False))
-    text = "".join(c for c, _ in chars)
-    breaks = {i for i, (_, b) in enumerate(chars) if b}
-    text = text.replace("ij", "y\x00")  # ij is one vowel sound; keep indices aligned
-    count = 0
-    i = 0
-    while i < len(text):
-        if text[i] not in _VOWELS:
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] in _VOWELS | {"\x00"}:
-            j += 1
-        # Split the group at trema letters, then into Dutch vowel sounds.
-        cuts = [k for k in range(i + 1, j) if k in breaks] + [j]
-        start = i
-        for cut in cuts:
-            segment = text[start:cut].replace("\x00", "")
-            while segment:
-                nucleus = next((n for n in _NUCLEI if segment.startswith(n)), segment[0])
-                count += 1
-                segment = segment[len(nucleus):]
-            start = cut
-        i = j
-    return count
+    """Syllables of one lower-case word part of word characters only (no hyphens)."""
+    if part.isascii():
+        text = part  # no accents, so no trema
+    else:
+        # Split accents from letters; a trema marks the start of a new syllable.
+        chars: list[str] = []
+        for c in unicodedata.normalize("NFD", part):
+            if unicodedata.combining(c):
+                if c == _DIAERESIS and chars:  # combining diaeresis
+                    chars[-1] = _BREAK + chars[-1][-1]
+                continue
+            chars.append(c)
+        text = "".join(chars)
+    # ij is one vowel sound; then every vowel group splits into Dutch vowel sounds.
+    return len(_NUCLEUS.findall(text.replace("ij", "y")))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def syllables(word: str) -> int:
     """Syllables of one Dutch word as written in running text (0 for a non-word).
 
@@ -218,7 +216,7 @@ def syllables(word: str) -> int:
     pronounced final -e, abbreviations one syllable per character, numbers one
     syllable."""
     token = word.strip(_TRIM)
-    if not any(c.isalnum() for c in token):
+    if not _ALNUM.search(token):
         return 0
     if _is_number(token) or _is_address(token):
         return 1
@@ -228,14 +226,14 @@ def syllables(word: str) -> int:
     if lower in _LOAN_WORDS:
         return _LOAN_WORDS[lower]
     total = 0
-    for part in re.split(r"[-/]", token):
+    for part in _PARTS.split(token):
         part = part.strip(_TRIM)
         if not part:
             continue
         if _is_abbreviation(part):
-            total += sum(1 for c in re.sub(r"['’]s$", "", part) if c.isalnum())
+            total += len(_POSSESSIVE_S.sub("", part))  # every character is alphanumeric
             continue
-        plain = re.sub(r"[^\w]", "", part.lower())  # zo'n -> zon, auto's -> autos
+        plain = _NON_WORD.sub("", part.lower())  # zo'n -> zon, auto's -> autos
         if not plain:
             continue
         if plain in _ABBREVIATION_WORDS:
@@ -254,17 +252,21 @@ def syllables(word: str) -> int:
     return max(total, 1)
 
 
-def is_long_word(word: str, drempels: Drempels = Drempels()) -> bool:
-    """Four or more syllables (by default); abbreviations, numbers and addresses never."""
+@lru_cache(maxsize=_WORD_CACHE)
+def _may_be_long(word: str) -> bool:
+    """Not an abbreviation, number or address: a word that counts as long by its syllables."""
     token = word.strip(_TRIM)
     if not token or _is_number(token) or _is_address(token):
         return False
-    if token.lower() in _ABBREVIATION_WORDS or all(
-            not p or _is_abbreviation(p) or p.lower() in _ABBREVIATION_WORDS
-            or not _VOWELS.intersection(p.lower())
-            for p in re.split(r"[-/]", token)):
-        return False
-    return syllables(token) >= drempels.lange_woorden_lettergrepen
+    return not (token.lower() in _ABBREVIATION_WORDS or all(
+        not p or _is_abbreviation(p) or p.lower() in _ABBREVIATION_WORDS
+        or not _VOWELS.intersection(p.lower())
+        for p in _PARTS.split(token)))
+
+
+def is_long_word(word: str, drempels: Drempels = Drempels()) -> bool:
+    """Four or more syllables (by default); abbreviations, numbers and addresses never."""
+    return _may_be_long(word) and syllables(word) >= drempels.lange_woorden_lettergrepen
 
 
 # --------------------------------------------------------------------------
