@@ -72,7 +72,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from . import model as m
@@ -183,6 +183,8 @@ def _is_number(token: str) -> bool:
 def _is_abbreviation(token: str) -> bool:
     """Written in capitals (TLV, OPP, NT2, SBO's): read letter by letter."""
     core = _POSSESSIVE_S.sub("", token)
+    if core.islower():  # a cased letter that is upper-case would make this false
+        return False
     letters = [c for c in core if c.isalpha()]
     return len(core) >= 2 and bool(letters) and all(c.isupper() for c in letters) \
         and core.isalnum()
@@ -294,6 +296,7 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
 _ESCAPE = re.compile(r"\\(.)")
 
 
+_MARKER = re.compile(f"{_LIST_ITEM.pattern}|{_HEADING.pattern}")  # either, as tried in turn
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _CLOSERS = "\"'’”»)]*_"
 _OPENERS = "\"'‘“«([*_"
@@ -304,19 +307,23 @@ _INITIAL = re.compile(r"[A-Z]\.")
 def _units(text: str, markdown: bool) -> list[list[str]]:
     """The tokens of every paragraph; in Markdown also of every list item and heading
     on its own."""
+    blocks = _BLANK_LINE.split(text.strip())
+    if not markdown:
+        # A paragraph is one unit; line breaks are white space like any other.
+        return [tokens for block in blocks if (tokens := block.split())]
     units: list[list[str]] = []
-    for block in _BLANK_LINE.split(text.strip()):
+    for block in blocks:
         current: list[str] | None = None
         for line in block.splitlines():
             if not line.strip():
                 continue
-            if markdown:
+            if ">" in line:
                 line = _QUOTE.sub("", line)
-                marker = _LIST_ITEM.match(line) or _HEADING.match(line)
-                if marker:
-                    current = [line[marker.end():]]
-                    units.append(current)
-                    continue
+            marker = _MARKER.match(line)
+            if marker:
+                current = [line[marker.end():]]
+                units.append(current)
+                continue
             if current is None:
                 current = []
                 units.append(current)
@@ -324,18 +331,16 @@ def _units(text: str, markdown: bool) -> list[list[str]]:
     result = []
     for lines in units:
         unit = " ".join(lines)
-        if markdown:
-            # Each pattern needs its character; skip the ones that cannot match.
-            if "](" in unit:
-                unit = _MD_LINK.sub(r"\1", unit)
-            if "<" in unit:
-                unit = _AUTOLINK.sub(r"\1", unit)
-            if "\\" in unit:
-                unit = _ESCAPE.sub(r"\1", unit)
-            if "*" in unit or "_" in unit:
-                unit = _EMPHASIS.sub("", unit)
-            unit = unit.replace("`", "")
-        tokens = unit.split()
+        # Each pattern needs its character; skip the ones that cannot match.
+        if "](" in unit:
+            unit = _MD_LINK.sub(r"\1", unit)
+        if "<" in unit:
+            unit = _AUTOLINK.sub(r"\1", unit)
+        if "\\" in unit:
+            unit = _ESCAPE.sub(r"\1", unit)
+        if "*" in unit or "_" in unit:
+            unit = _EMPHASIS.sub("", unit)
+        tokens = unit.replace("`", "").split()
         if tokens:
             result.append(tokens)
     return result
@@ -391,9 +396,7 @@ def _token(token: str) -> _Token:
     return _Token(word, _end(token), capital, syllables(word), _may_be_long(word))
 
 
-_END_OF = attrgetter("end")
-_WORD_OF = attrgetter("word")
-_SYLLABLES_OF = attrgetter("syllable_count")
+_WORD_OF, _END_OF, _SYLLABLES_OF = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
 class _Sentence(NamedTuple):
