@@ -63,6 +63,14 @@ only meaningful over some text, so they apply to a field only from
 `Drempels.min_zinnen_voor_score` sentences and `min_woorden_voor_score`
 words. Names and titles (fields called `naam`, `titel`, `term`,
 `afkorting`) are not sentences: they are checked on length only.
+
+Speed
+-----
+A site has tens of thousands of text fields, but a bounded vocabulary. So the
+work per distinct word or token (syllables, long word or not, whether it can
+end a sentence) is memoized, and each field is split into sentences and
+measured once, in one pass over its tokens; `summary` uses that one
+measurement for the findings and for the page score.
 """
 
 from __future__ import annotations
@@ -183,7 +191,7 @@ def _is_number(token: str) -> bool:
 def _is_abbreviation(token: str) -> bool:
     """Written in capitals (TLV, OPP, NT2, SBO's): read letter by letter."""
     core = _POSSESSIVE_S.sub("", token)
-    if core.islower():  # a cased letter that is upper-case would make this false
+    if core.islower():  # quick test: no capital at all
         return False
     letters = [c for c in core if c.isalpha()]
     return len(core) >= 2 and bool(letters) and all(c.isupper() for c in letters) \
@@ -294,8 +302,6 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
 _ESCAPE = re.compile(r"\\(.)")
-
-
 _MARKER = re.compile(f"{_LIST_ITEM.pattern}|{_HEADING.pattern}")  # either, as tried in turn
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _CLOSERS = "\"'’”»)]*_"
@@ -396,10 +402,13 @@ def _token(token: str) -> _Token:
     return _Token(word, _end(token), capital, syllables(word), _may_be_long(word))
 
 
-_WORD_OF, _END_OF, _SYLLABLES_OF = itemgetter(0), itemgetter(1), itemgetter(3)
+_WORD_OF, _END_OF, _SYLLABLES_OF = (
+    itemgetter(_Token._fields.index(name)) for name in ("word", "end", "syllable_count"))
 
 
 class _Sentence(NamedTuple):
+    """One sentence: its tokens, what they are, and its counts of words and syllables."""
+
     tokens: list[str]
     infos: list[_Token]
     words: int
