@@ -63,6 +63,14 @@ only meaningful over some text, so they apply to a field only from
 `Drempels.min_zinnen_voor_score` sentences and `min_woorden_voor_score`
 words. Names and titles (fields called `naam`, `titel`, `term`,
 `afkorting`) are not sentences: they are checked on length only.
+
+Speed
+-----
+A site has tens of thousands of text fields, but a bounded vocabulary. So the
+work per distinct word or token (syllables, long word or not, whether it can
+end a sentence) is memoized, and each field is split into sentences and
+measured once, in one pass over its tokens; `summary` uses that one
+measurement for the findings and for the page score.
 """
 
 from __future__ import annotations
@@ -70,7 +78,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Iterator, Mapping
+from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from . import model as m
 
@@ -137,12 +148,16 @@ class Drempels:
 # Syllables
 # --------------------------------------------------------------------------
 
-_VOWELS = set("aeiouy")
+_VOWELS = frozenset("aeiouy")
 # Longest first: a vowel group is split into these Dutch vowel sounds.
 _NUCLEI = (
     "aai", "ooi", "oei", "ieu", "eeu", "eau",
     "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ei", "ou", "au", "ai", "oi", "y",
 )
+# One match per vowel sound: at each position the first nucleus that fits (longest
+# first, as listed), else a single vowel. Nuclei are all vowels, so a match never
+# crosses a consonant or a trema break.
+_NUCLEUS = re.compile("|".join(_NUCLEI) + "|[aeiou]")
 _TREMA = set("äëïöü")
 _ABBREVIATION_WORDS = {"vmbo": 4, "vwo": 3, "mbo": 3, "hbo": 3, "wo": 2, "t/m": 3}
 # English loan words whose final -e is silent or whose vowels are one sound.
@@ -158,6 +173,16 @@ _LOAN_PARTS = (("coach", -1), ("team", -1), ("website", -1))
 
 _TRIM = "\"'‘’“”«»()[]{}<>,;:!?.…*_`"
 
+_ALNUM = re.compile(r"[^\W_]")        # a character for which str.isalnum() is true
+_NON_WORD = re.compile(r"[^\w]")
+_PARTS = re.compile(r"[-/]")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_DIAERESIS = "\u0308"
+_BREAK = "|"  # not a vowel: written before a letter with a trema, it starts a new group
+
+# Word-level results are memoized: a site's vocabulary is bounded, its texts are not.
+_WORD_CACHE = 1 << 16
+
 
 def _is_number(token: str) -> bool:
     return bool(token) and token[0].isdigit()
@@ -165,10 +190,12 @@ def _is_number(token: str) -> bool:
 
 def _is_abbreviation(token: str) -> bool:
     """Written in capitals (TLV, OPP, NT2, SBO's): read letter by letter."""
-    core = re.sub(r"['’]s$", "", token)
+    core = _POSSESSIVE_S.sub("", token)
+    if core.islower():  # quick test: no capital at all
+        return False
     letters = [c for c in core if c.isalpha()]
     return len(core) >= 2 and bool(letters) and all(c.isupper() for c in letters) \
-        and all(c.isalnum() for c in core)
+        and core.isalnum()
 
 
 def _is_address(token: str) -> bool:
@@ -176,41 +203,24 @@ def _is_address(token: str) -> bool:
 
 
 def _vowel_sounds(part: str) -> int:
-    """Syllables of one lower-case word part without hyphens."""
-    # Split accents from letters; a trema marks the start of a new syllable.
-    chars: list[tuple[str, bool]] = []
-    for c in unicodedata.normalize("NFD", part):
-        if unicodedata.combining(c):
-            if c == "\u0308" and chars:  # combining diaeresis
-                chars[-1] = (chars[-1][0], True)
-            continue
-        chars.append((c, False))
-    text = "".join(c for c, _ in chars)
-    breaks = {i for i, (_, b) in enumerate(chars) if b}
-    text = text.replace("ij", "y\x00")  # ij is one vowel sound; keep indices aligned
-    count = 0
-    i = 0
-    while i < len(text):
-        if text[i] not in _VOWELS:
-            i += 1
-            continue
-        j = i
-        while j < len(text) and text[j] in _VOWELS | {"\x00"}:
-            j += 1
-        # Split the group at trema letters, then into Dutch vowel sounds.
-        cuts = [k for k in range(i + 1, j) if k in breaks] + [j]
-        start = i
-        for cut in cuts:
-            segment = text[start:cut].replace("\x00", "")
-            while segment:
-                nucleus = next((n for n in _NUCLEI if segment.startswith(n)), segment[0])
-                count += 1
-                segment = segment[len(nucleus):]
-            start = cut
-        i = j
-    return count
+    """Syllables of one lower-case word part of word characters only (no hyphens)."""
+    if part.isascii():
+        text = part  # no accents, so no trema
+    else:
+        # Split accents from letters; a trema marks the start of a new syllable.
+        chars: list[str] = []
+        for c in unicodedata.normalize("NFD", part):
+            if unicodedata.combining(c):
+                if c == _DIAERESIS and chars:  # combining diaeresis
+                    chars[-1] = _BREAK + chars[-1][-1]
+                continue
+            chars.append(c)
+        text = "".join(chars)
+    # ij is one vowel sound; then every vowel group splits into Dutch vowel sounds.
+    return len(_NUCLEUS.findall(text.replace("ij", "y")))
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def syllables(word: str) -> int:
     """Syllables of one Dutch word as written in running text (0 for a non-word).
 
@@ -218,7 +228,7 @@ def syllables(word: str) -> int:
     pronounced final -e, abbreviations one syllable per character, numbers one
     syllable."""
     token = word.strip(_TRIM)
-    if not any(c.isalnum() for c in token):
+    if not _ALNUM.search(token):
         return 0
     if _is_number(token) or _is_address(token):
         return 1
@@ -228,14 +238,14 @@ def syllables(word: str) -> int:
     if lower in _LOAN_WORDS:
         return _LOAN_WORDS[lower]
     total = 0
-    for part in re.split(r"[-/]", token):
+    for part in _PARTS.split(token):
         part = part.strip(_TRIM)
         if not part:
             continue
         if _is_abbreviation(part):
-            total += sum(1 for c in re.sub(r"['’]s$", "", part) if c.isalnum())
+            total += len(_POSSESSIVE_S.sub("", part))  # every character is alphanumeric
             continue
-        plain = re.sub(r"[^\w]", "", part.lower())  # zo'n -> zon, auto's -> autos
+        plain = _NON_WORD.sub("", part.lower())  # zo'n -> zon, auto's -> autos
         if not plain:
             continue
         if plain in _ABBREVIATION_WORDS:
@@ -254,17 +264,21 @@ def syllables(word: str) -> int:
     return max(total, 1)
 
 
-def is_long_word(word: str, drempels: Drempels = Drempels()) -> bool:
-    """Four or more syllables (by default); abbreviations, numbers and addresses never."""
+@lru_cache(maxsize=_WORD_CACHE)
+def _may_be_long(word: str) -> bool:
+    """Not an abbreviation, number or address: a word that counts as long by its syllables."""
     token = word.strip(_TRIM)
     if not token or _is_number(token) or _is_address(token):
         return False
-    if token.lower() in _ABBREVIATION_WORDS or all(
-            not p or _is_abbreviation(p) or p.lower() in _ABBREVIATION_WORDS
-            or not _VOWELS.intersection(p.lower())
-            for p in re.split(r"[-/]", token)):
-        return False
-    return syllables(token) >= drempels.lange_woorden_lettergrepen
+    return not (token.lower() in _ABBREVIATION_WORDS or all(
+        not p or _is_abbreviation(p) or p.lower() in _ABBREVIATION_WORDS
+        or not _VOWELS.intersection(p.lower())
+        for p in _PARTS.split(token)))
+
+
+def is_long_word(word: str, drempels: Drempels = Drempels()) -> bool:
+    """Four or more syllables (by default); abbreviations, numbers and addresses never."""
+    return _may_be_long(word) and syllables(word) >= drempels.lange_woorden_lettergrepen
 
 
 # --------------------------------------------------------------------------
@@ -288,23 +302,34 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]+|[*_]+(?![\w*_])")
 _ESCAPE = re.compile(r"\\(.)")
+_MARKER = re.compile(f"{_LIST_ITEM.pattern}|{_HEADING.pattern}")  # either, as tried in turn
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_CLOSERS = "\"'’”»)]*_"
+_OPENERS = "\"'‘“«([*_"
+_DOTTED = re.compile(r"(?:[a-z]\.){2,}")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _units(text: str, markdown: bool) -> list[str]:
-    """Paragraphs; in Markdown also every list item and heading on its own."""
+def _units(text: str, markdown: bool) -> list[list[str]]:
+    """The tokens of every paragraph; in Markdown also of every list item and heading
+    on its own."""
+    blocks = _BLANK_LINE.split(text.strip())
+    if not markdown:
+        # A paragraph is one unit; line breaks are white space like any other.
+        return [tokens for block in blocks if (tokens := block.split())]
     units: list[list[str]] = []
-    for block in re.split(r"\n\s*\n", text.strip()):
+    for block in blocks:
         current: list[str] | None = None
         for line in block.splitlines():
             if not line.strip():
                 continue
-            if markdown:
+            if ">" in line:
                 line = _QUOTE.sub("", line)
-                marker = _LIST_ITEM.match(line) or _HEADING.match(line)
-                if marker:
-                    current = [line[marker.end():]]
-                    units.append(current)
-                    continue
+            marker = _MARKER.match(line)
+            if marker:
+                current = [line[marker.end():]]
+                units.append(current)
+                continue
             if current is None:
                 current = []
                 units.append(current)
@@ -312,54 +337,116 @@ def _units(text: str, markdown: bool) -> list[str]:
     result = []
     for lines in units:
         unit = " ".join(lines)
-        if markdown:
+        # Each pattern needs its character; skip the ones that cannot match.
+        if "](" in unit:
             unit = _MD_LINK.sub(r"\1", unit)
+        if "<" in unit:
             unit = _AUTOLINK.sub(r"\1", unit)
+        if "\\" in unit:
             unit = _ESCAPE.sub(r"\1", unit)
-            unit = _EMPHASIS.sub("", unit).replace("`", "")
-        unit = " ".join(unit.split())
-        if unit:
-            result.append(unit)
+        if "*" in unit or "_" in unit:
+            unit = _EMPHASIS.sub("", unit)
+        tokens = unit.replace("`", "").split()
+        if tokens:
+            result.append(tokens)
     return result
 
 
-def _ends_sentence(token: str, following: str | None) -> bool:
-    core = token.rstrip("\"'’”»)]*_")
+# How a token ends a sentence, one character each so that a unit's tokens can be
+# scanned as one string.
+_NO_END, _END, _END_BEFORE_CAPITAL = "-", "e", "c"
+_MAY_END = re.compile(f"[{_END}{_END_BEFORE_CAPITAL}]")
+
+
+def _end(token: str) -> str:
+    """Whether a token ends a sentence: never, always, or only before a capital."""
+    core = token.rstrip(_CLOSERS)
     if core.endswith(("?", "!", "…")):
-        return True
+        return _END
     if not core.endswith("."):
-        return False
+        return _NO_END
     if core.endswith(".."):
-        return True
-    word = core.lstrip("\"'‘“«([*_").lower()
+        return _END
+    stripped = core.lstrip(_OPENERS)
+    word = stripped.lower()
     if word in _ABBREVIATIONS:
-        return False
-    before_capital = following is not None and following.lstrip("\"'‘“«([*_")[:1].isupper()
+        return _NO_END
     if word in _ABBREVIATIONS_AT_END:
-        return before_capital
-    if re.fullmatch(r"(?:[a-z]\.){2,}", word):  # unknown dotted abbreviation
-        return before_capital
-    stripped = core.lstrip("\"'‘“«([*_")
-    if re.fullmatch(r"[A-Z]\.", stripped):  # an initial: J. de Vries
-        return False
-    return True
+        return _END_BEFORE_CAPITAL
+    if _DOTTED.fullmatch(word):  # unknown dotted abbreviation
+        return _END_BEFORE_CAPITAL
+    if _INITIAL.fullmatch(stripped):  # an initial: J. de Vries
+        return _NO_END
+    return _END
+
+
+class _Token(NamedTuple):
+    """What a token between white space is, worked out once per distinct token."""
+
+    word: str | None
+    """The token without punctuation, or None if it has no letter or digit."""
+    end: str
+    """_NO_END, _END or _END_BEFORE_CAPITAL."""
+    capital: bool
+    """Starts with a capital (after opening quotes and brackets)."""
+    syllable_count: int
+    may_be_long: bool
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _token(token: str) -> _Token:
+    capital = token.lstrip(_OPENERS)[:1].isupper()
+    word = token.strip(_TRIM)
+    if not _ALNUM.search(word):
+        return _Token(None, _end(token), capital, 0, False)
+    return _Token(word, _end(token), capital, syllables(word), _may_be_long(word))
+
+
+_WORD_OF, _END_OF, _SYLLABLES_OF = (
+    itemgetter(_Token._fields.index(name)) for name in ("word", "end", "syllable_count"))
+
+
+class _Sentence(NamedTuple):
+    """One sentence: its tokens, what they are, and its counts of words and syllables."""
+
+    tokens: list[str]
+    infos: list[_Token]
+    words: int
+    syllables: int
+
+
+def _sentence(tokens: list[str], infos: list[_Token]) -> _Sentence:
+    return _Sentence(tokens, infos, len(infos) - list(map(_WORD_OF, infos)).count(None),
+                     sum(map(_SYLLABLES_OF, infos)))
+
+
+def _split(text: str, markdown: bool) -> list[_Sentence]:
+    """The sentences of a text with their words, in one pass over its tokens."""
+    result = []
+    for tokens in _units(text or "", markdown):
+        infos = list(map(_token, tokens))
+        ends = "".join(map(_END_OF, infos))
+        start = 0
+        for match in _MAY_END.finditer(ends):
+            index = match.start()
+            following = index + 1
+            if following == len(infos):
+                break  # the last token ends the unit anyway
+            if match.group() == _END_BEFORE_CAPITAL and not infos[following].capital:
+                continue
+            sentence = _sentence(tokens[start:following], infos[start:following])
+            if sentence.words:
+                result.append(sentence)
+            start = following
+        sentence = _sentence(tokens[start:], infos[start:])
+        if sentence.words:
+            result.append(sentence)
+    return result
 
 
 def sentences(text: str, markdown: bool = False) -> list[str]:
     """The sentences of a text, as plain text (Markdown syntax removed)."""
-    result = []
-    for unit in _units(text or "", markdown):
-        tokens = unit.split()
-        current: list[str] = []
-        for index, token in enumerate(tokens):
-            current.append(token)
-            following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is None or _ends_sentence(token, following):
-                sentence = " ".join(current)
-                if words(sentence):
-                    result.append(sentence)
-                current = []
-    return result
+    return [" ".join(sentence.tokens) for sentence in _split(text, markdown)]
 
 
 def words(sentence: str) -> list[str]:
@@ -367,7 +454,7 @@ def words(sentence: str) -> list[str]:
     result = []
     for token in sentence.split():
         token = token.strip(_TRIM)
-        if any(c.isalnum() for c in token):
+        if _ALNUM.search(token):
             result.append(token)
     return result
 
@@ -388,13 +475,28 @@ class Meting:
 
     @classmethod
     def van(cls, zinnen: list[str], drempels: Drempels = Drempels()) -> "Meting":
-        all_words = [w for s in zinnen for w in words(s)]
+        split = [s.split() for s in zinnen]
+        return cls._van(
+            [_sentence(tokens, list(map(_token, tokens))) for tokens in split], drempels)
+
+    @classmethod
+    def _van(cls, zinnen: list[_Sentence], drempels: Drempels) -> "Meting":
+        threshold = drempels.lange_woorden_lettergrepen
         return cls(
             zinnen=len(zinnen),
-            woorden=len(all_words),
-            lettergrepen=sum(syllables(w) for w in all_words),
-            lange_woorden=tuple(w for w in all_words if is_long_word(w, drempels)),
+            woorden=sum(s.words for s in zinnen),
+            lettergrepen=sum(s.syllables for s in zinnen),
+            lange_woorden=tuple(t.word for s in zinnen for t in s.infos
+                                if t.may_be_long and t.syllable_count >= threshold),
         )
+
+    @classmethod
+    def som(cls, metingen: Iterable["Meting"]) -> "Meting":
+        """The sum of many measurements (as `a + b + ...`), in linear time."""
+        metingen = list(metingen)
+        return cls(sum(m_.zinnen for m_ in metingen), sum(m_.woorden for m_ in metingen),
+                   sum(m_.lettergrepen for m_ in metingen),
+                   tuple(chain.from_iterable(m_.lange_woorden for m_ in metingen)))
 
     def __add__(self, other: "Meting") -> "Meting":
         return Meting(self.zinnen + other.zinnen, self.woorden + other.woorden,
@@ -430,7 +532,7 @@ def douma(syllables_per_100_words: float, words_per_sentence: float) -> float:
 
 def flesch_douma(text: str, markdown: bool = False) -> float:
     """The Flesch-Douma score of a text (higher is easier; 60-70 is plain Dutch)."""
-    return Meting.van(sentences(text, markdown)).flesch_douma
+    return Meting._van(_split(text, markdown), Drempels()).flesch_douma
 
 
 # --------------------------------------------------------------------------
@@ -512,13 +614,18 @@ def _getal(value: float, decimals: int = 1) -> str:
     return text[:-2] if decimals and text.endswith(",0") else text
 
 
-def _begin(sentence: str, count: int = 6) -> str:
-    tokens = sentence.split()
+def _begin(tokens: list[str], count: int = 6) -> str:
     return " ".join(tokens) if len(tokens) <= count else " ".join(tokens[:count]) + " ..."
 
 
 def check_field(veld: Tekstveld, drempels: Drempels = Drempels()) -> list[Bevinding]:
     """The findings of one text value."""
+    return _check_field(veld, drempels)[0]
+
+
+def _check_field(veld: Tekstveld, drempels: Drempels) -> tuple[list[Bevinding], Meting | None]:
+    """The findings of one text value and, unless it is a name, its measurement: the
+    text is split into sentences and measured once, for the findings and the page score."""
     record = veld.record
 
     def finding(maat: str, waarde: float, drempel: float, bericht: str) -> Bevinding:
@@ -530,19 +637,19 @@ def check_field(veld: Tekstveld, drempels: Drempels = Drempels()) -> list[Bevind
             soort = veld.pad.rsplit(".", 1)[-1].split("[")[0]
             return [finding("titellengte", count, drempels.max_titellengte,
                             f"{soort} van {count} woorden (max {drempels.max_titellengte}); "
-                            "maak hem korter")]
-        return []
-    zinnen = sentences(veld.tekst, veld.markdown)
+                            "maak hem korter")], None
+        return [], None
+    zinnen = _split(veld.tekst, veld.markdown)
     result = []
     for zin in zinnen:
-        count = len(words(zin))
+        count = zin.words
         if count > drempels.max_zinslengte:
             result.append(finding("zinslengte", count, drempels.max_zinslengte,
                                   f"zin van {count} woorden (max {drempels.max_zinslengte}): "
-                                  f"'{_begin(zin)}'"))
-    meting = Meting.van(zinnen, drempels)
+                                  f"'{_begin(zin.tokens)}'"))
+    meting = Meting._van(zinnen, drempels)
     if not meting.lang_genoeg(drempels):
-        return result
+        return result, meting
     if meting.gemiddelde_zinslengte > drempels.max_gemiddelde_zinslengte:
         result.append(finding(
             "gemiddelde_zinslengte", meting.gemiddelde_zinslengte,
@@ -563,7 +670,7 @@ def check_field(veld: Tekstveld, drempels: Drempels = Drempels()) -> list[Bevind
             f"leesbaarheid (Flesch-Douma) {_getal(meting.flesch_douma, 0)} "
             f"(min {_getal(drempels.min_flesch_douma, 0)}); gebruik kortere zinnen "
             "en kortere woorden"))
-    return result
+    return result, meting
 
 
 def check_record(record: m.Record, drempels: Drempels = Drempels()) -> list[Bevinding]:
@@ -636,16 +743,17 @@ def is_prose(veld: Tekstveld) -> bool:
 
 def page_score(record: m.Record, drempels: Drempels = Drempels()) -> PaginaScore:
     """The record's prose measured as one text (labels and names left out)."""
-    meting = LEEG
-    for veld in text_fields(record):
-        if is_prose(veld):
-            meting = meting + Meting.van(sentences(veld.tekst, veld.markdown), drempels)
-    return PaginaScore(record, meting)
+    return PaginaScore(record, Meting.som(
+        Meting._van(_split(veld.tekst, veld.markdown), drempels)
+        for veld in text_fields(record) if is_prose(veld)))
 
 
 def page_scores(site: m.Site, drempels: Drempels = Drempels()) -> list[PaginaScore]:
     """Every record with prose, lowest Flesch-Douma score first."""
-    scores = [page_score(r, drempels) for r in site.all_records()]
+    return _ranked([page_score(r, drempels) for r in site.all_records()])
+
+
+def _ranked(scores: list[PaginaScore]) -> list[PaginaScore]:
     return sorted((s for s in scores if s.meting.woorden),
                   key=lambda s: (s.flesch_douma, s.bestand))
 
@@ -700,18 +808,25 @@ class Samenvatting:
 
 def summary(site: m.Site, drempels: Drempels = Drempels(), lowest: int = 3) -> Samenvatting:
     """Pages checked, fields with findings and the lowest-scoring pages."""
-    velden = [v for r in site.all_records() for v in text_fields(r)]
-    bevindingen = [b for v in velden for b in check_field(v, drempels)]
-    scores = page_scores(site, drempels)
-    totaal = LEEG
-    for score in scores:
-        totaal = totaal + score.meting
+    velden = 0
+    bevindingen: list[Bevinding] = []
+    scores = []
+    for record in site.all_records():
+        proza = []
+        for veld in text_fields(record):
+            velden += 1
+            found, meting = _check_field(veld, drempels)
+            bevindingen.extend(found)
+            if meting is not None and is_prose(veld):
+                proza.append(meting)
+        scores.append(PaginaScore(record, Meting.som(proza)))
+    scores = _ranked(scores)
     return Samenvatting(
         paginas=len(scores),
-        velden=len(velden),
+        velden=velden,
         velden_met_bevindingen=len({(b.bestand, b.veld) for b in bevindingen}),
         bevindingen=len(bevindingen),
-        totaal=totaal,
+        totaal=Meting.som(score.meting for score in scores),
         laagste=tuple(scores[:lowest]),
         drempels=drempels,
     )

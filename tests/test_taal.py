@@ -3,6 +3,8 @@ findings with file/line/field, and the demo content within its thresholds."""
 
 from __future__ import annotations
 
+import functools
+import operator
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,16 @@ def test_syllables_of_dutch_words(word, count):
     ("info@steunpunt.example", 1), ("-", 0), ("(", 0),
 ])
 def test_syllables_of_abbreviations_numbers_and_non_words(word, count):
+    assert syllables(word) == count
+
+
+@pytest.mark.parametrize("word, count", [
+    ("naïef", 2), ("zeeën", 2), ("reünie", 3), ("knieën", 2), ("egoïsme", 4), ("Ruïne", 3),
+    ("financiële", 5), ("Coördinator", 5), ("crèche", 2), ("überhaupt", 3),
+    ("vrijwilliger", 4), ("ijs", 1), ("bijeenkomst", 3), ("IJsselmonde", 4),
+    ("(school),", 1), ("BELGIË", 6),       # punctuation is trimmed; capitals are spelled out
+])
+def test_syllables_with_trema_accents_and_ij(word, count):
     assert syllables(word) == count
 
 
@@ -131,6 +143,23 @@ def test_markdown_links_count_only_their_text_and_bold_is_dropped():
     assert result == ["Lees de folder over de TLV.", "Dat is heel belangrijk en echt waar.",
                       "Zie ook https://x.example/a.b."]
     assert words(result[0]) == ["Lees", "de", "folder", "over", "de", "TLV"]
+
+
+def test_a_plain_paragraph_runs_on_over_line_breaks():
+    assert sentences("Een zin\nloopt door.\n\nNieuwe alinea.") == [
+        "Een zin loopt door.", "Nieuwe alinea."]
+
+
+def test_quotes_and_brackets_around_sentence_ends_and_capitals():
+    text = 'Lezen, rekenen enz. "Daarna praten we." (Zie ook e.v. [De bijlage].) Klaar.'
+    assert sentences(text) == ["Lezen, rekenen enz.", '"Daarna praten we."', "(Zie ook e.v.",
+                               "[De bijlage].)", "Klaar."]
+
+
+def test_markdown_quotes_headings_and_numbered_items():
+    text = "> Een citaat.\n> Gaat door.\n\n## Kop\n\n1) Een punt\n2. Nog een"
+    assert sentences(text, markdown=True) == [
+        "Een citaat.", "Gaat door.", "Kop", "Een punt", "Nog een"]
 
 
 def test_paragraphs_end_a_sentence_without_a_period():
@@ -265,6 +294,21 @@ def test_page_scores_measure_prose_and_leave_out_names_and_labels():
     assert score.titel == "Een titel van vijf woorden"
 
 
+def test_meting_som_is_the_sum_of_its_parts():
+    parts = [taal.Meting.van(sentences(t)) for t in (B1, DIFFICULT, "Kort.", "")]
+    assert taal.Meting.som(parts) == parts[0] + parts[1] + parts[2] + parts[3]
+    assert taal.Meting.som(iter(parts)) == taal.Meting.som(parts)
+    assert taal.Meting.som([]) == taal.LEEG
+
+
+def test_long_words_follow_the_threshold_of_each_call():
+    zinnen = sentences(B1 + " " + DIFFICULT)
+    default = taal.Meting.van(zinnen)
+    two = taal.Meting.van(zinnen, Drempels(lange_woorden_lettergrepen=2))
+    assert set(default.lange_woorden) < set(two.lange_woorden)
+    assert taal.Meting.van(zinnen) == default
+
+
 def test_nested_fields_are_found_by_walking_the_model():
     data = {
         "code": " ".join(["woord"] * 30),  # a Pattern field: not text, never checked
@@ -371,3 +415,56 @@ def test_summary_counts_findings_and_points_to_the_check(minimal_content: Path):
     result = taal.summary(load_site(minimal_content))
     assert result.velden_met_bevindingen == 1 and result.bevindingen == 4
     assert "4 taalbevindingen in 1 veld; zie swvsite check --taal." in result.tekst()
+
+
+# --------------------------------------------------------------------------
+# The measurements follow from the word-level definitions
+# --------------------------------------------------------------------------
+
+STRICT = Drempels(max_gemiddelde_zinslengte=6, max_zinslengte=8, max_aandeel_lange_woorden=0.02,
+                  lange_woorden_lettergrepen=3, min_flesch_douma=85, min_zinnen_voor_score=1,
+                  min_woorden_voor_score=3, max_titellengte=2)
+
+
+def measured_word_by_word(zinnen: list[str], drempels: Drempels) -> taal.Meting:
+    """A Meting as defined: the words of each sentence, their syllables, the long ones."""
+    all_words = [w for z in zinnen for w in words(z)]
+    return taal.Meting(len(zinnen), len(all_words), sum(syllables(w) for w in all_words),
+                       tuple(w for w in all_words if taal.is_long_word(w, drempels)))
+
+
+def total(metingen) -> taal.Meting:
+    return functools.reduce(operator.add, metingen, taal.LEEG)
+
+
+@pytest.mark.parametrize("drempels", [Drempels(), STRICT], ids=["default", "strict"])
+def test_every_field_is_measured_as_defined_word_by_word(demo, drempels):
+    checked = 0
+    for record in demo.all_records():
+        for veld in taal.text_fields(record):
+            if veld.naam:
+                continue
+            zinnen = sentences(veld.tekst, veld.markdown)
+            assert taal.Meting.van(zinnen, drempels) == measured_word_by_word(zinnen, drempels)
+            lengths = [len(words(z)) for z in zinnen]
+            assert [b.waarde for b in taal.check_field(veld, drempels) if b.maat == "zinslengte"] \
+                == [n for n in lengths if n > drempels.max_zinslengte]
+            checked += 1
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("drempels", [Drempels(), STRICT], ids=["default", "strict"])
+def test_summary_adds_up_the_field_checks_and_page_scores(demo, drempels):
+    result = taal.summary(demo, drempels)
+    found = check_site(demo, drempels)
+    assert (result.bevindingen > 0) == (drempels == STRICT)
+    assert result.bevindingen == len(found)
+    assert result.velden_met_bevindingen == len({(b.bestand, b.veld) for b in found})
+    assert result.velden == sum(1 for r in demo.all_records() for _ in taal.text_fields(r))
+    scores = taal.page_scores(demo, drempels)
+    assert result.paginas == len(scores) and result.laagste == tuple(scores[:3])
+    assert result.totaal == total(s.meting for s in scores)
+    for score in scores:
+        assert score.meting == total(
+            measured_word_by_word(sentences(v.tekst, v.markdown), drempels)
+            for v in taal.text_fields(score.record) if taal.is_prose(v))
