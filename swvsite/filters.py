@@ -2,8 +2,9 @@
 
 Without JavaScript an overview is a plain grouped list, with links to one page
 per facet value (for example every school that offers support for autisme).
-With JavaScript (assets/javascripts/swvsite-filter.js) a form above the list
-filters it instantly and announces the number of results to screen readers.
+With JavaScript (swvsite/assets/swvsite-filter.js, part of the site's one script,
+see `bundle`) a form above the list filters it instantly and announces the number
+of results to screen readers. Its styles are swvsite/assets/swvsite.css.
 
 Everything from content is escaped here: facet values become data attributes
 (slugs), labels and names are HTML-escaped or go through `safe`.
@@ -14,17 +15,11 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import model as m
 from . import safe
 from .render import (FRONT_MATTER, NOT_SEARCHED, GeneratedPage, heading, join, page_link,
                      section)
-
-FILTER_SCRIPT = "assets/javascripts/swvsite-filter.js"
-FILTER_SCRIPT_SOURCE = Path(__file__).parent / "assets" / "swvsite-filter.js"
-STYLESHEET = "assets/stylesheets/swvsite.css"
-STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "swvsite.css"
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import feeds, filters, headers, huisstijl, redirects, review, search, structured
+from . import bundle, feeds, filters, headers, redirects, review, search, structured
 from . import model as m
 from .load import load_site
 from .problems import ContentError
 from .render import abbreviations, record_pages, removed_pages
 
 
-HUISSTIJL_CSS = "assets/stylesheets/huisstijl.css"
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
@@ -71,13 +70,13 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
-        if filters.FILTER_SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(filters.FILTER_SCRIPT)
-        if filters.STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, filters.STYLESHEET)
+        # One stylesheet (huisstijl included) and one script of our own (see bundle).
+        if bundle.SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(bundle.SCRIPT)
+        if bundle.STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, bundle.STYLESHEET)
         if organisatie["huisstijl"]:
             config.theme["palette"] = {"primary": "custom", "accent": "custom"}
-            config.extra_css.insert(0, HUISSTIJL_CSS)
         _add_abbreviations(config, abbreviations(self.site))
         return config
 
@@ -94,8 +93,6 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
-        if self.site.organisatie["huisstijl"]:
-            files.append(File.generated(config, HUISSTIJL_CSS, content=huisstijl.css(self.site)))
         files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
         for name, text in structured.exports(self.site, config.site_url).items():
             files.append(File.generated(config, f"{structured.DATA_DIR}/{name}", content=text))
@@ -104,10 +101,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                                         content=feeds.atom(self.site, config.site_url)))
             files.append(File.generated(config, feeds.JSON_PATH,
                                         content=feeds.json_feed(self.site, config.site_url)))
-        files.append(File.generated(config, filters.FILTER_SCRIPT,
-                                    abs_src_path=str(filters.FILTER_SCRIPT_SOURCE)))
-        files.append(File.generated(config, filters.STYLESHEET,
-                                    abs_src_path=str(filters.STYLESHEET_SOURCE)))
+        files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
+        files.append(File.generated(config, bundle.STYLESHEET, content=bundle.stylesheet(self.site)))
         return files
 
     @event_priority(-100)  # after macros, so a description set by a page wins

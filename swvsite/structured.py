@@ -327,7 +327,9 @@ def opening_hours(openingstijden: list[dict]) -> tuple[list[dict], list[str]]:
 
 
 def organisation(site: m.Site, site_url: str | None) -> dict:
-    """The steunpunt as an Organization with its contact point."""
+    """The steunpunt as an Organization with its contact point. The gemeenten it
+    serves are named once, on the Organization (nationally some 350): its one
+    contact point serves the same area."""
     org = site.organisatie
     contact = org["contact"] or {}
     hours, unparsed = opening_hours(org["openingstijden"])
@@ -344,7 +346,6 @@ def organisation(site: m.Site, site_url: str | None) -> dict:
         "availableLanguage": LANGUAGE,
         "hoursAvailable": hours,
         "description": description or None,
-        "areaServed": [{"@type": "AdministrativeArea", "name": g} for g in gemeenten],
     }
     return _node({
         "@type": "Organization",

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from swvsite import filters, model as m
+from swvsite import bundle, filters, model as m
 from swvsite.load import load_site
 
 from conftest import ROOT
@@ -50,7 +50,7 @@ def test_form_is_hidden_until_the_script_runs_and_labels_every_field(demo_site):
             assert page.find("label", attrs={"for": field["id"]}) is not None
         assert form.select_one("[role=status][aria-live=polite]") is not None
         scripts = [s.get("src", "") for s in page.find_all("script")]
-        assert any(s.endswith(filters.FILTER_SCRIPT) for s in scripts)
+        assert any(s.endswith(bundle.SCRIPT) for s in scripts)
 
 
 def test_every_facet_value_has_a_page_listing_exactly_its_records(demo_site, content):

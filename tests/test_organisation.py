@@ -4,13 +4,15 @@ section for young people."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
-from swvsite import huisstijl
+from swvsite import bundle, huisstijl
 from swvsite.load import load_site
 
-from conftest import build
+from conftest import BuiltSite, build, make_project, run_swvsite
 
 
 def set_huisstijl(content, **colours):
@@ -53,16 +55,42 @@ def test_a_low_contrast_palette_is_rejected_naming_pair_and_ratio(minimal_conten
     assert "minstens 4,5:1" in problem.message
 
 
+def stylesheets(page) -> list[str]:
+    return [link["href"] for link in page.find_all("link", rel="stylesheet")]
+
+
 def test_palette_reaches_the_built_site(tmp_path, minimal_content):
     set_huisstijl(minimal_content, primair="#0b5d1e", accent="#8a3b00")
     site = build(tmp_path, minimal_content)
     assert site.result.returncode == 0, site.result.stderr
-    css = (site.root / "assets/stylesheets/huisstijl.css").read_text()
-    assert "--md-primary-fg-color: #0b5d1e;" in css
-    assert "--md-accent-fg-color: #8a3b00;" in css
+    css = (site.root / bundle.STYLESHEET).read_text()
+    assert re.search(r"--md-primary-fg-color:\s*#0b5d1e[;}]", css)
+    assert re.search(r"--md-accent-fg-color:\s*#8a3b00[;}]", css)
     home = site.page("")
     assert home.find("body")["data-md-color-primary"] == "custom"
-    assert any("huisstijl.css" in link.get("href", "") for link in home.find_all("link"))
+    links = stylesheets(home)
+    assert any(href.endswith(bundle.STYLESHEET) for href in links)
+    assert any(re.search(r"stylesheets/main\.\w+\.min\.css$", href) for href in links)
+    # Material's palette.css has no rule for the colour "custom": not requested.
+    assert not any("stylesheets/palette." in href for href in links), links
+
+
+def test_a_material_palette_from_mkdocs_yml_keeps_its_stylesheet(tmp_path, minimal_content):
+    """Without huisstijl, colours named in mkdocs.yml are Material's own: they are
+    defined in its palette.css, which must then still be loaded."""
+    config = make_project(tmp_path / "project", minimal_content)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  custom_dir: overrides\n", "  custom_dir: overrides\n"
+                                   "  palette:\n    primary: teal\n    accent: teal\n", 1),
+                      encoding="utf-8")
+    result = run_swvsite("build", "-f", str(config), "--site-dir", str(tmp_path / "site"),
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    home = BuiltSite(tmp_path / "site", result).page("")
+    assert home.find("body")["data-md-color-primary"] == "teal"
+    links = stylesheets(home)
+    assert any("stylesheets/palette." in href for href in links), links
+    assert any(re.search(r"stylesheets/main\.\w+\.min\.css$", href) for href in links)
 
 
 def test_accessibility_statement_follows_the_national_model(demo_site):

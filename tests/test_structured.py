@@ -164,6 +164,15 @@ def test_steunpunt_is_an_organisation_with_contact_point(demo, page):
                         "opens": "09:00", "closes": "16:30"}
 
 
+@pytest.mark.parametrize("page", ["index.md", "contact.md"])
+def test_the_gemeenten_served_are_named_once(demo, page):
+    org = of_type(st.jsonld(demo, page, SITE_URL), "Organization")
+    gemeenten = list(dict.fromkeys(g for s in demo.swv_lijst for g in s["gemeenten"]))
+    assert org["areaServed"] == [{"@type": "AdministrativeArea", "name": g} for g in gemeenten]
+    text = json.dumps(st.jsonld(demo, page, SITE_URL), ensure_ascii=False)
+    assert all(text.count(f'"name": "{g}"') == 1 for g in gemeenten), text
+
+
 def test_home_page_names_the_website(demo):
     site = of_type(st.jsonld(demo, "index.md", SITE_URL), "WebSite")
     assert site["url"] == SITE_URL

@@ -3,8 +3,9 @@
  * hidden checkbox, which a keyboard cannot reach. This makes the menu button
  * a real button: Tab reaches it, Enter or Space opens the drawer and moves
  * focus into it, Escape closes it and returns focus to the button.
- * Without JavaScript nothing changes. Loaded as a file (no inline script), so a
- * strict Content-Security-Policy with script-src 'self' allows it.
+ * Without JavaScript nothing changes. Part of the site's script file (no inline
+ * script, see swvsite/bundle.py), so a strict Content-Security-Policy with
+ * script-src 'self' allows it.
  */
 (function () {
   "use strict";

@@ -1,0 +1,143 @@
+"""The site's own stylesheet and script, each served as one small file.
+
+The sources in swvsite/assets/ stay readable, one concern per file, with their
+comments. A visitor on a phone gets them as one stylesheet and one script (one
+request each, compressed together, comments left out):
+
+- the stylesheet: the organisation's colours (huisstijl), the filter form
+  (swvsite.css), the accessibility fixes (toegankelijk.css) and the print styles
+  (print.css, all under @media print), in that order, so the cascade is the
+  same as with separate files;
+- the script: the instant filters (swvsite-filter.js) and keyboard access to the
+  menu drawer (toetsenbord.js). Each part runs in its own try block, so an error
+  in one (reported to the console as before) does not stop the other, as with
+  separate <script> elements.
+
+The minifiers are deliberately small and only do what is safe for these files:
+see `minify_css` and `minify_js`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import huisstijl
+from . import model as m
+
+SOURCES = Path(__file__).parent / "assets"
+
+STYLESHEET = "assets/stylesheets/swvsite.min.css"
+STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "print.css")
+
+SCRIPT = "assets/javascripts/swvsite.min.js"
+SCRIPT_SOURCES = ("swvsite-filter.js", "toetsenbord.js")
+
+
+def _source(name: str) -> str:
+    return (SOURCES / name).read_text(encoding="utf-8")
+
+
+def stylesheet(site: m.Site) -> str:
+    """The site's stylesheet: huisstijl (when the organisation has one) and the sources."""
+    parts = [huisstijl.css(site)] if site.organisatie["huisstijl"] else []
+    parts += [_source(name) for name in STYLESHEET_SOURCES]
+    return minify_css("\n".join(parts))
+
+
+def script() -> str:
+    """The site's script: the sources, each in its own try block."""
+    return combine_scripts([_source(name) for name in SCRIPT_SOURCES])
+
+
+def combine_scripts(sources: list[str]) -> str:
+    """One script from several. An exception in one part is rethrown outside it
+    (a timer), so it still reaches the console and the parts after it still run."""
+    parts = []
+    for source in sources:
+        code = minify_js(source)
+        if code.lstrip().startswith(('"use strict"', "'use strict'")):
+            # Inside a try block it would no longer be a directive.
+            raise ValueError("a script part may only use strict mode inside its function")
+        parts.append(f"try{{\n{code}}}catch(e){{setTimeout(function(){{throw e}})}}\n")
+    return "".join(parts)
+
+
+_TIGHT = frozenset("{};,")
+
+
+def minify_css(text: str) -> str:
+    """Comments left out and white space folded; strings kept exactly as written.
+
+    White space is only dropped next to `{`, `}`, `;` and `,`, never next to
+    `:`, `(` or a combinator: `.a :hover` (a descendant) is not `.a:hover`, and
+    `and (max-width: 30em)` needs its space. A `;` right before `}` goes."""
+    out: list[str] = []
+    space = False
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        if char in "\"'":
+            end = i + 1
+            while end < n and text[end] != char:
+                if text[end] == "\n":
+                    raise ValueError(f"CSS: string without its closing {char} ({text[i:i + 40]!r})")
+                end += 2 if text[end] == "\\" else 1
+            if end >= n:
+                raise ValueError(f"CSS: string without its closing {char} ({text[i:i + 40]!r})")
+            token, i = text[i:end + 1], end + 1
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            if end < 0:
+                raise ValueError(f"CSS: comment without its closing */ ({text[i:i + 40]!r})")
+            i = end + 2
+            space = True  # a comment separates what is around it, like white space
+            continue
+        elif char.isspace():
+            space, i = True, i + 1
+            continue
+        elif char == "\\":
+            token, i = text[i:i + 2], i + 2  # an escape: the next character as written
+        else:
+            token, i = char, i + 1
+        if space and out and out[-1] not in _TIGHT and token not in _TIGHT:
+            out.append(" ")
+        space = False
+        if token == "}" and out and out[-1] == ";":
+            out.pop()
+        out.append(token)
+    return "".join(out) + "\n"
+
+
+def minify_js(text: str) -> str:
+    """Lines that are only a comment, blank lines and indentation left out.
+
+    Every other line stays as written, and lines stay lines: no string, regular
+    expression or automatic semicolon can change. Template literals and strings
+    continued over a line end (where a line's start would be data) are refused."""
+    if "`" in text:
+        raise ValueError("JavaScript: template literals are not supported here")
+    lines: list[str] = []
+    in_comment = False
+    for raw in text.splitlines():
+        if raw.endswith("\\"):
+            raise ValueError(f"JavaScript: a line may not end in a backslash ({raw.strip()!r})")
+        line = raw.strip()
+        if in_comment:
+            end = line.find("*/")
+            if end < 0:
+                continue
+            in_comment = False
+            line = line[end + 2:].strip()
+        if not line or line.startswith("//"):
+            continue
+        if line.startswith("/*"):
+            end = line.find("*/", 2)
+            if end < 0:
+                in_comment = True
+                continue
+            if end == len(line) - 2:
+                continue  # the whole line is one comment
+        lines.append(line)
+    if in_comment:
+        raise ValueError("JavaScript: comment without its closing */")
+    return "\n".join(lines) + "\n"
