@@ -36,12 +36,15 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import jinja2
+import markdown
 from mkdocs import utils
+from mkdocs.structure import pages
 from mkdocs.commands.build import _build_extra_template, _build_theme_template, get_context
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .pagecache import (PageCache, RenderedPage, cache_blocker, global_key, markdown_key,
                         source_key)
@@ -229,6 +232,7 @@ class _Build:
             self.jobs = 1  # forking a process with threads (the preview server) is unsafe
         self.reused: dict[str, RenderedPage] = {}
         self.keys: dict[str, bytes] = {}
+        self.converter: _Converter | None = None
 
     def _render_in_order(self) -> None:
         """MkDocs' order: read and convert every page, then build every page."""
@@ -242,7 +246,7 @@ class _Build:
                 continue
             if page.markdown is None:
                 _read_page(page, config, files)
-            _render_page(page, config, files)
+            _render_page(page, config, files, self._converter())
             if self.warnings.count == before:
                 clean.add(file.src_uri)
         self._report_drafts(excluded)
@@ -350,7 +354,7 @@ class _Build:
         before = self.warnings.count
         if page.markdown is None:
             _read_page(page, config, self.files)
-        _render_page(page, config, self.files)
+        _render_page(page, config, self.files, self._converter())
         first = len(self.search_index.entries) if self.search_index is not None else 0
         output = _build_page(page, config, self.doc_files, self.nav, self.env,
                              excluded=file.inclusion.is_excluded())
@@ -362,6 +366,14 @@ class _Build:
                         sorted(page.present_anchor_ids or ()), links, entries,
                         list(self.plugin.page_script_hashes.get(file.src_uri, [])),
                         self.warnings.count == before)
+
+    def _converter(self) -> "_Converter | None":
+        """One Markdown instance for all pages, where that is known to be safe."""
+        if not self.independent:
+            return None
+        if self.converter is None:
+            self.converter = _Converter(self.config)
+        return self.converter
 
     def _report_drafts(self, excluded: list[str]) -> None:
         if excluded:
@@ -508,13 +520,49 @@ def _read_page(page: Page, config, files: Files) -> None:
             page.markdown, page=page, config=config, files=files)
 
 
-def _render_page(page: Page, config, files: Files) -> None:
+def _render_page(page: Page, config, files: Files, converter: "_Converter | None" = None) -> None:
     """The second half of _populate_page: Markdown to HTML."""
     with _page_errors(page, config, "reading"):
-        page.render(config, files)
+        if converter is not None:
+            converter.render(page, config, files)
+        else:
+            page.render(config, files)
         assert page.content is not None
         page.content = config.plugins.on_page_content(
             page.content, page=page, config=config, files=files)
+
+
+class _Converter:
+    """MkDocs' Page.render with one Markdown instance for the whole build.
+
+    MkDocs makes a new instance, loading and configuring every extension, for
+    every page; this one is reset between pages and gets MkDocs' own per-page
+    processors (links, anchors, title) anew for each page, registered under the
+    same names and priorities. Used only with the known plugins and extensions
+    (tests compare the site with `mkdocs build`)."""
+
+    def __init__(self, config):
+        self.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                    extension_configs=config["mdx_configs"] or {})
+
+    def render(self, page: Page, config, files: Files) -> None:
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self.md.reset()
+        raw_html = pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative_paths = pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_paths._register(md)
+        title = pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative_paths.links_to_anchors
 
 
 @contextmanager
