@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    if args.command in ("build", "serve"):
+        _import_on_first_use("requests")
     try:
         return args.run(args)
     except ContentError as exc:
@@ -37,6 +39,31 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _import_on_first_use(name: str) -> None:
+    """Import module `name` when one of its attributes is first used, not when it
+    is imported. mkdocs-macros imports requests (40 ms, most of its import time)
+    at start-up for a feature this site never uses: fetching included files
+    from the web. (importlib's LazyLoader does not help here: on Python 3.11 the
+    import statement itself reads the module's __spec__ and loads it.)"""
+    import importlib
+    import importlib.util
+    import types
+
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return
+
+    class OnFirstUse(types.ModuleType):
+        def __getattr__(self, attribute):
+            module = self.__dict__.get("_module")
+            if module is None:
+                if sys.modules.get(name) is self:
+                    del sys.modules[name]
+                module = self.__dict__["_module"] = importlib.import_module(name)
+            return getattr(module, attribute)
+
+    sys.modules[name] = OnFirstUse(name)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -178,10 +205,23 @@ def _overdue(site, config_file: str) -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .background import InBackground
     from .publish import build_site
 
-    published = build_site(args.config_file, args.site_dir, streng=args.streng,
-                           use_cache=args.cache, jobs=args.processen)
+    drempels = _drempels(args.config_file)
+    summary: list[InBackground] = []
+
+    def start_language_summary(site) -> None:
+        summary.append(InBackground(_language_summary, site, drempels))
+
+    try:
+        published = build_site(args.config_file, args.site_dir, streng=args.streng,
+                               use_cache=args.cache, jobs=args.processen,
+                               when_loaded=start_language_summary)
+    except BaseException:
+        for job in summary:
+            job.cancel()
+        raise
     target, site, stats = published.site_dir, published.site, published.stats
     print(f"De site is gebouwd in {target}/.")
     made = stats.pages - stats.reused
@@ -191,13 +231,17 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{stats.reused} van de {stats.pages} pagina's waren niet veranderd en komen uit "
               "de vorige build.")
     if site:
-        from . import taal
-
-        print(taal.summary(site, _drempels(args.config_file)).tekst())
+        print(summary[0].result() if summary else _language_summary(site, drempels))
         late = _overdue(site, args.config_file)
         if late:
             print(late, file=sys.stderr)
     return 0
+
+
+def _language_summary(site, drempels) -> str:
+    from . import taal
+
+    return taal.summary(site, drempels).tekst()
 
 
 def _rollback(args: argparse.Namespace) -> int:

@@ -42,6 +42,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     site: m.Site | None = None
     script_hashes: set[str]
+    # Called with the content as soon as it is loaded (swvsite build's B1 summary).
+    when_loaded = None
 
     def __init__(self):
         super().__init__()
@@ -67,6 +69,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
             late = review.overdue(self.site, review.today(), self.config.controle_termijnen)
             if late:
                 raise PluginError(review.report(late) + "\nDe site is niet gebouwd (--streng).")
+        if self.when_loaded is not None:
+            self.when_loaded(self.site)
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])

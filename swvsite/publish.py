@@ -39,19 +39,21 @@ def cache_path(config_file: str) -> Path:
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
                streng: bool = False, use_cache: bool = True,
-               jobs: int | None = None) -> Published:
+               jobs: int | None = None, when_loaded=None) -> Published:
     """Build strict into staging, then swap it in. Pages whose sources did not
     change since the last build come from the page cache (`use_cache=False`
     renders every page and leaves the cache alone); the others are rendered by
-    `jobs` processes (default: one per usable core)."""
+    `jobs` processes (default: one per usable core). `when_loaded(site)` is
+    called as soon as the content is loaded, before pages are built."""
     show_mkdocs_messages(logging.WARNING)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(config_file, strict=True)
     except (ConfigurationError, OSError) as exc:
         raise BuildFailed(f"mkdocs.yml kon niet gelezen worden: {exc}") from None
-    if streng and "swvsite" in config.plugins:
-        config.plugins["swvsite"].config.streng = True
+    if "swvsite" in config.plugins:
+        config.plugins["swvsite"].config.streng = streng
+        config.plugins["swvsite"].when_loaded = when_loaded
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     target = target.resolve()
     staging = target.with_name(f".{target.name}.new")

@@ -1,0 +1,71 @@
+"""Work done by a second process while this one goes on building.
+
+`swvsite build` prints a B1 language summary of all content (swvsite.taal). It
+needs only the loaded content, not the built site, so it is worked out in a
+forked process from the moment the content is loaded, on a core the build
+leaves free much of the time, and collected when the build is done. Where a
+process cannot be forked (no os.fork, or threads running, as in the preview
+server) the work is done when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import signal
+import threading
+from typing import Any, Callable
+
+
+class InBackground:
+    """`function(*args)` in a forked process; `result()` waits for its value,
+    which must be plain data (marshal). If the process fails, `result()` does the
+    work itself, so an error shows as it would have without the second process."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self.function = function
+        self.args = args
+        self.pid: int | None = None
+        self.pipe: int | None = None
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write)
+            self.pid, self.pipe = pid, read
+            return
+        os.close(read)
+        status = 0
+        try:
+            data = marshal.dumps(function(*args))
+        except BaseException:  # noqa: BLE001 - nothing may escape a forked process
+            data, status = b"", 1
+        try:
+            with os.fdopen(write, "wb") as stream:
+                stream.write(data)
+        finally:
+            os._exit(status)
+
+    def result(self) -> Any:
+        if self.pid is None:
+            return self.function(*self.args)
+        with os.fdopen(self.pipe, "rb") as stream:
+            data = stream.read()
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        if not data:
+            return self.function(*self.args)
+        return marshal.loads(data)
+
+    def cancel(self) -> None:
+        """Stop the work (the build failed; nobody will ask for the result)."""
+        if self.pid is None:
+            return
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+        except ProcessLookupError:  # pragma: no cover - it had just finished
+            pass
+        os.close(self.pipe)
+        os.waitpid(self.pid, 0)
+        self.pid = None
