@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .pagecache import (PageCache, RenderedPage, cache_blocker, global_key, markdown_key,
-                        source_key)
+                        nav_has_own_titles, source_key)
 
 log = logging.getLogger("mkdocs.swvsite.build")
 
@@ -217,13 +217,12 @@ class _Build:
     def _decide(self) -> None:
         """Whether pages may come from the cache and be rendered apart."""
         blocker = cache_blocker(self.config)
-        base = None
-        if blocker is None:
-            base = global_key(self.config, self.files, self.nav, self.serve_url)
-            if base is None:
-                blocker = "the navigation takes titles from pages"
+        if blocker is None and not nav_has_own_titles(self.nav):
+            blocker = "the navigation takes titles from pages"
         self.independent = blocker is None  # pages can be rendered in any order
-        self.base = base if self.cache is not None else None
+        self.base = None
+        if self.cache is not None and self.independent:
+            self.base = global_key(self.config, self.files, self.nav, self.serve_url)
         if self.cache is not None and blocker:
             self.stats.cache_off = blocker
             log.info(f"Rendering every page: {blocker}.")

@@ -165,12 +165,17 @@ def cache_blocker(config) -> str | None:
     return None
 
 
-def global_key(config, files: Files, nav: Navigation, serve_url: str | None) -> bytes | None:
-    """What every page's output depends on besides its own source; None when the
-    navigation takes titles from pages (then it depends on their rendering)."""
+def nav_has_own_titles(nav: Navigation) -> bool:
+    """Whether every item of the navigation has its title from mkdocs.yml (else
+    every page shows titles that only rendering other pages gives)."""
+    return _nav_fingerprint(nav.items) is not None
+
+
+def global_key(config, files: Files, nav: Navigation, serve_url: str | None) -> bytes:
+    """What every page's output depends on besides its own source (the navigation
+    must have its own titles)."""
     nav_part = _nav_fingerprint(nav.items)
-    if nav_part is None:
-        return None
+    assert nav_part is not None
     digest = hashlib.blake2b(digest_size=24)
     for part in (_cache_format(), _versions(), _code_fingerprint(config),
                  _theme_fingerprint(config), _canonical_json(_config_values(config)),
