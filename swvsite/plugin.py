@@ -6,6 +6,7 @@ adapter for another engine only has to repeat what is here.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from pathlib import Path
@@ -20,7 +21,7 @@ from . import bundle, feeds, filters, headers, redirects, review, search, struct
 from . import model as m
 from .load import load_site
 from .problems import ContentError
-from .render import abbreviations, record_pages, removed_pages
+from .render import RenderMemo, abbreviations, record_pages, removed_pages
 
 
 NETLIFY_HEADERS = "_headers"
@@ -44,6 +45,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     script_hashes: set[str]
     # Called with the content as soon as it is loaded (swvsite build's B1 summary).
     when_loaded = None
+    preview = False  # in `swvsite serve` (see on_startup)
+    render_memo = None
 
     def __init__(self):
         super().__init__()
@@ -69,8 +72,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
             late = review.overdue(self.site, review.today(), self.config.controle_termijnen)
             if late:
                 raise PluginError(review.report(late) + "\nDe site is niet gebouwd (--streng).")
-        if self.when_loaded is not None:
-            self.when_loaded(self.site)
+        when_loaded, self.when_loaded = self.when_loaded, None  # once, for this build
+        if when_loaded is not None:
+            when_loaded(self.site)
         organisatie = self.site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
@@ -84,8 +88,19 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         _add_abbreviations(config, abbreviations(self.site))
         return config
 
+    def on_startup(self, command, dirty):
+        """MkDocs keeps a plugin with this event for a whole `serve` session: then
+        what did not change between rebuilds is not loaded or rendered again."""
+        self.preview = command == "serve"
+        if self.preview:
+            self.render_memo = RenderMemo(record_digest)
+
+    def on_shutdown(self):
+        self.preview = False
+        self.render_memo = None
+
     def on_files(self, files: Files, config) -> Files:
-        records = record_pages(self.site)
+        records = record_pages(self.site, self.render_memo if self.preview else None)
         generated = records + filters.facet_pages(self.site)
         known = {page.path for page in records}
         generated += removed_pages(self.site, lambda target: self._resolve(target, files, known))
@@ -205,14 +220,16 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return server
 
 
+def record_digest(record: m.Record) -> str:
+    """A digest of a record's data (and the file it is in)."""
+    return hashlib.blake2b(repr((record.path, record.data)).encode(),
+                           digest_size=16).hexdigest()
+
+
 def content_digests(site: m.Site) -> dict[str, str]:
     """A digest of every record's data by its file, plus 'organisatie', 'begrippen'
     and '*' (all content)."""
-    import hashlib
-
-    digests = {record.path: hashlib.blake2b(repr((record.path, record.data)).encode(),
-                                            digest_size=16).hexdigest()
-               for record in site.all_records()}
+    digests = {record.path: record_digest(record) for record in site.all_records()}
     digests["organisatie"] = digests[site.organisatie.path]
     digests["begrippen"] = digests[site.begrippen.path]
     digests["*"] = hashlib.blake2b("".join(sorted(digests.values())).encode(),

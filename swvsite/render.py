@@ -54,8 +54,10 @@ def titled(front_matter: str, title: str) -> str:
     return front_matter.replace("\n---\n\n", f"\ntitle: {json.dumps(escaped)}\n---\n\n", 1)
 
 
-def record_pages(site: m.Site) -> list[GeneratedPage]:
-    """One page per voorziening, school, procedure and thema."""
+def record_pages(site: m.Site, memo: "RenderMemo | None" = None) -> list[GeneratedPage]:
+    """One page per voorziening, school, procedure and thema (and nieuws item).
+    With a `memo` (the preview server's), a page whose record and whatever else
+    it shows did not change since the last call is not rendered again."""
     renderers = (
         (site.voorzieningen, voorziening_page, FRONT_MATTER),
         (site.scholen, school_page, LOWERED_FRONT_MATTER),
@@ -64,14 +66,51 @@ def record_pages(site: m.Site) -> list[GeneratedPage]:
         (site.nieuws, nieuws_page, FRONT_MATTER),
     )
     links = Backlinks.of(site)
+
+    def page(record: m.Record, render, front: str) -> str:
+        return titled(front, record[TITLE_FIELDS[record.type.name]]) + render(site, record, links)
+
+    if memo is not None:
+        memo.start(site)
     pages = [
-        GeneratedPage(record.page,
-                      titled(front, record[TITLE_FIELDS[record.type.name]])
-                      + render(site, record, links))
+        GeneratedPage(record.page, page(record, render, front) if memo is None
+                      else memo.page(record, lambda: page(record, render, front)))
         for records, render, front in renderers
         for record in records.values()
     ]
     return pages + organisation_pages(site)
+
+
+class RenderMemo:
+    """Record pages of the previous `record_pages` call, each with what it was made
+    from: the record itself and the records it can show something of. A school's
+    page shows only the school and its SWV (the organisatie); the other record
+    pages link each other and show each other's titles and summaries, so any
+    change to a voorziening, procedure, thema or nieuws item renders them all anew."""
+
+    def __init__(self, digest):
+        self.digest = digest  # record -> a digest of its data
+        self.pages: dict[tuple, str] = {}
+        self.renders = 0
+
+    def start(self, site: m.Site) -> None:
+        self.digests = {record.path: self.digest(record) for record in site.all_records()}
+        organisatie = self.digests[site.organisatie.path]
+        linked = "".join(self.digests[r.path] for records in (
+            site.voorzieningen, site.procedures, site.themas, site.nieuws)
+            for r in records.values())
+        self.context = {"school": organisatie, None: organisatie + linked}
+        self.previous, self.pages, self.renders = self.pages, {}, 0
+
+    def page(self, record: m.Record, render) -> str:
+        context = self.context.get(record.type.name, self.context[None])
+        key = (record.path, self.digests[record.path], context)
+        markdown = self.previous.get(key)
+        if markdown is None:
+            markdown = render()
+            self.renders += 1
+        self.pages[key] = markdown
+        return markdown
 
 
 # --------------------------------------------------------------------------
