@@ -21,7 +21,7 @@ import yaml
 
 from . import model as m
 from .problems import ContentError, Problem
-from .validate import MAX_DEPTH, PendingRef, Validator, check_site
+from .validate import MAX_DEPTH, Mapping, Node, PendingRef, Scalar, Sequence, Validator, check_site
 
 MAX_FILE_BYTES = 1_000_000
 # The largest demo file has about 350 nodes; this allows a begrippenlijst of
@@ -203,7 +203,7 @@ def _read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str,
     return m.Record(rtype, record_id, display, data, validator.lines), [], validator.refs
 
 
-def _parse(raw: bytes, display: str) -> tuple[yaml.Node | None, str] | Problem:
+def _parse(raw: bytes, display: str) -> tuple[Node | None, str] | Problem:
     """The file's YAML node tree (None if empty) and its text, or the problem."""
     text = decode(raw)
     if isinstance(text, Problem):
@@ -332,73 +332,115 @@ MULTI_DOCUMENT_MESSAGE = ("het bestand bevat meer dan één YAML-document: een r
                           "document in een eigen bestand")
 
 
-def compose(text: str) -> yaml.Node | None:
+TOO_DEEP_MESSAGE = f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)"
+TOO_MANY_NODES_MESSAGE = (f"het bestand bevat te veel onderdelen (meer dan {_dotted(MAX_NODES)}); "
+                          "verdeel de inhoud over meer bestanden")
+
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+
+
+def compose(text: str) -> Node | None:
     """The node tree of one YAML document (None if there is none).
 
-    Equivalent to `yaml.compose(text, Loader=SafeLoader)` for accepted input,
-    but iterative, and raising `Refused` for aliases, a second document,
-    nesting deeper than MAX_DEPTH and more than MAX_NODES nodes. Tags are kept
-    on the nodes as in PyYAML; the validator refuses unknown ones."""
+    The same tree as `yaml.compose(text, Loader=SafeLoader)` for accepted
+    input (same tags, values, structure and lines), but made of the
+    validator's lighter nodes, composed without recursion, and raising
+    `Refused` for aliases, a second document, more than MAX_NODES nodes and
+    nesting deeper than MAX_DEPTH levels. Tags are kept as PyYAML keeps them;
+    the validator refuses unknown ones."""
     loader = SafeLoader(text)
     try:
-        return _compose_events(loader)
+        return _compose_events(loader.get_event, SafeLoader.yaml_implicit_resolvers)
     finally:
         loader.dispose()
 
 
-def _compose_events(loader) -> yaml.Node | None:
-    root: yaml.Node | None = None
-    open_nodes: list[list] = []  # [collection node, pending mapping key or None]
+def _compose_events(next_event, resolvers: dict) -> Node | None:
+    """Build the tree from the parser's events.
+
+    There is one event per node, so this loop is where reading spends its
+    time: it dispatches on the event's class, keeps the open collections on
+    lists instead of the call stack, and pairs a mapping's keys and values when
+    the mapping ends. The limits are checked before a node is made."""
+    root: Node | None = None
+    open_nodes: list[Node] = []  # the collections being filled, outermost first
+    children: list[list[Node]] = []  # theirs so far (a mapping's: key, value, key, ...)
     documents = nodes = 0
+    too_deep_line = 0  # the last scalar nested deeper than MAX_DEPTH, reported at the end
     while True:
-        event = loader.get_event()
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.StreamEndEvent):
-            return root
-        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+        event = next_event()
+        kind = event.__class__
+        if kind is yaml.MappingEndEvent:
+            flat = children.pop()
+            open_nodes.pop().pairs = list(zip(flat[0::2], flat[1::2]))
             continue
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise Refused(line, MULTI_DOCUMENT_MESSAGE)
+        if kind is yaml.SequenceEndEvent:
+            open_nodes.pop()  # its items were added to it directly
+            children.pop()
             continue
-        if isinstance(event, yaml.AliasEvent):
-            raise Refused(line, ALIAS_MESSAGE)
-        if isinstance(event, yaml.CollectionEndEvent):
-            open_nodes.pop()[0].end_mark = event.end_mark
-            continue
+        if kind is not yaml.ScalarEvent and kind not in _COLLECTION_STARTS:
+            if kind is yaml.StreamEndEvent:
+                if too_deep_line:
+                    raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
+                return root
+            if kind is yaml.AliasEvent:
+                raise Refused(_line_of(event), ALIAS_MESSAGE)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
+            continue  # the start of the stream, the end of a document
         nodes += 1
+        line = event.start_mark.line + 1
         if nodes > MAX_NODES:
-            raise Refused(line, f"het bestand bevat te veel onderdelen (meer dan "
-                          f"{_dotted(MAX_NODES)}); verdeel de inhoud over meer bestanden")
+            raise Refused(line, TOO_MANY_NODES_MESSAGE)
         tag = event.tag
-        if isinstance(event, yaml.ScalarEvent):
+        own_children: list[Node] | None = None
+        if kind is yaml.ScalarEvent:
             if tag is None or tag == "!":
-                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark,
-                                              event.end_mark, style=event.style)
-        else:
+                tag = _scalar_tag(event.value, event.implicit[0], resolvers)
+            node: Node = Scalar(tag, event.value, line)
             if len(open_nodes) >= MAX_DEPTH:
-                raise Refused(line, f"de inhoud is te diep genest (meer dan {MAX_DEPTH} "
-                              "niveaus)")
-            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) \
-                else yaml.MappingNode
-            if tag is None or tag == "!":
-                tag = loader.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        if not open_nodes:
-            root = node
+                too_deep_line = line
+        elif len(open_nodes) >= MAX_DEPTH:
+            raise Refused(line, TOO_DEEP_MESSAGE)
+        elif kind is yaml.SequenceStartEvent:
+            own_children = []
+            node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, own_children)
         else:
-            parent = open_nodes[-1]
-            if isinstance(parent[0], yaml.SequenceNode):
-                parent[0].value.append(node)
-            elif parent[1] is None:
-                parent[1] = node
-            else:
-                parent[0].value.append((parent[1], node))
-                parent[1] = None
-        if not isinstance(node, yaml.ScalarNode):
-            open_nodes.append([node, None])
+            own_children = []
+            node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
+        if children:
+            children[-1].append(node)
+        else:
+            root = node
+        if own_children is not None:
+            open_nodes.append(node)
+            children.append(own_children)
+
+
+_COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _line_of(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
+def _scalar_tag(value: str, plain: bool, resolvers: dict) -> str:
+    """The tag PyYAML's resolver gives a scalar written without one.
+
+    For a plain (unquoted) scalar the first implicit resolver, chosen by the
+    value's first character, whose pattern matches; otherwise str. This is
+    `BaseResolver.resolve` without its generic parts, which SafeLoader does
+    not use (path resolvers and resolvers for any first character; a test
+    checks both are absent)."""
+    if plain:
+        for tag, pattern in resolvers.get(value[:1], ()):
+            if pattern.match(value):
+                return tag
+    return STR_TAG
 
 
 # --------------------------------------------------------------------------

@@ -1,9 +1,15 @@
 """Validation of YAML nodes against the content model, and of the site as a whole.
 
-Validation works on PyYAML's node tree (not on constructed Python values) so
+Validation works on a YAML node tree (not on constructed Python values) so
 that every problem can name the line it is on. It returns plain Python data
 with every optional field present: missing scalars and objects are None,
 missing lists are [].
+
+The node tree is the one `load.compose` makes: `Scalar`, `Mapping` and
+`Sequence` nodes, lighter than PyYAML's (they keep the tag, the value and the
+line, which is all validation needs). `compose` refuses aliases and nesting
+deeper than MAX_DEPTH, so the tree has no shared nodes; the validator walks it
+only as deep as the model goes.
 """
 
 from __future__ import annotations
@@ -51,6 +57,67 @@ LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
 
 
+# --------------------------------------------------------------------------
+# The node tree
+# --------------------------------------------------------------------------
+
+
+class Node:
+    """A node of a composed YAML document.
+
+    `tag` is resolved as PyYAML resolves it (a plain `12` is
+    tag:yaml.org,2002:int, a quoted '12' is tag:yaml.org,2002:str) or is
+    the tag written in the file; `line` counts from 1. The subclasses set
+    their attributes themselves: a file has tens of thousands of nodes."""
+
+    __slots__ = ("tag", "line")
+    tag: str
+    line: int
+
+
+class Scalar(Node):
+    __slots__ = ("value",)
+
+    def __init__(self, tag: str, value: str, line: int):
+        self.tag = tag
+        self.value = value
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.tag!r}, {self.value!r}, line={self.line})"
+
+
+class Mapping(Node):
+    """`pairs` holds (key node, value node) in file order, duplicates included."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, tag: str, line: int, pairs: list[tuple[Node, Node]]):
+        self.tag = tag
+        self.line = line
+        self.pairs = pairs
+
+    def __repr__(self) -> str:
+        return f"Mapping({self.tag!r}, line={self.line}, pairs={self.pairs!r})"
+
+
+class Sequence(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, tag: str, line: int, items: list[Node]):
+        self.tag = tag
+        self.line = line
+        self.items = items
+
+    def __repr__(self) -> str:
+        return f"Sequence({self.tag!r}, line={self.line}, items={self.items!r})"
+
+
+# --------------------------------------------------------------------------
+# Validating one file
+# --------------------------------------------------------------------------
+
+
 @dataclass
 class PendingRef:
     target: str
@@ -72,8 +139,8 @@ class Validator:
 
     # -- reporting ---------------------------------------------------------
 
-    def error(self, node: yaml.Node | None, path: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None and node.start_mark else 1
+    def error(self, node: Node | None, path: str, message: str) -> None:
+        line = node.line if node is not None else 1
         if self.full:
             self.unlisted += 1
             if self.unlisted == 1:
@@ -88,11 +155,10 @@ class Validator:
 
     # -- entry point -------------------------------------------------------
 
-    def record(self, rtype: m.RecordType, root: yaml.Node | None) -> dict | None:
+    def record(self, rtype: m.RecordType, root: Node | None) -> dict | None:
+        """The record's data from the node tree `compose` made of its file."""
         if root is None or _is_null(root):
             self.error(None, "", "het bestand is leeg")
-            return None
-        if not self._structure_ok(root):
             return None
         if not self._tag_ok(root, ""):
             return None
@@ -107,31 +173,7 @@ class Validator:
                     f"bestand (de eerste op regel {self.first_unlisted_line}) die hier niet "
                     "staan; los eerst de fouten hierboven op")))
 
-    def _structure_ok(self, root: yaml.Node) -> bool:
-        """Reject aliases (shared nodes) and deep nesting before walking."""
-        seen: set[int] = set()
-        stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-        while stack:
-            node, depth = stack.pop()
-            if id(node) in seen:
-                line = _first_alias_line(self.text)
-                self.problems.append(Problem(self.file, line, None, (
-                    "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst "
-                    "gewoon uit")))
-                return False
-            seen.add(id(node))
-            if depth > MAX_DEPTH:
-                self.error(node, "", f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)")
-                return False
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    stack.append((key, depth + 1))
-                    stack.append((value, depth + 1))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend((item, depth + 1) for item in node.value)
-        return True
-
-    def _tag_ok(self, node: yaml.Node, path: str) -> bool:
+    def _tag_ok(self, node: Node, path: str) -> bool:
         if node.tag in PLAIN_TAGS:
             return True
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)
@@ -139,8 +181,8 @@ class Validator:
                    "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
         return False
 
-    def _characters_ok(self, node: yaml.Node, path: str) -> bool:
-        if not isinstance(node, yaml.ScalarNode):
+    def _characters_ok(self, node: Node, path: str) -> bool:
+        if not isinstance(node, Scalar):
             return True
         bad = _CONTROL.search(node.value)
         if bad is None:
@@ -152,29 +194,29 @@ class Validator:
 
     # -- by field type -----------------------------------------------------
 
-    def value(self, ftype: m.FieldType, node: yaml.Node, path: str) -> Any:
+    def value(self, ftype: m.FieldType, node: Node, path: str) -> Any:
         if not self._tag_ok(node, path) or not self._characters_ok(node, path):
             return None
         if isinstance(ftype, m.Obj):
             return self.obj(ftype, node, path)
         if isinstance(ftype, m.ListOf):
             return self.list_of(ftype, node, path)
-        if not isinstance(node, yaml.ScalarNode):
-            kind = "een lijst" if isinstance(node, yaml.SequenceNode) else "een groep velden"
+        if not isinstance(node, Scalar):
+            kind = "een lijst" if isinstance(node, Sequence) else "een groep velden"
             self.error(node, path, f"hier hoort {_a(ftype.label)}, maar er staat {kind}")
             return None
         handler = _SCALAR_HANDLERS[type(ftype)]
         return handler(self, ftype, node, path)
 
-    def obj(self, ftype: m.Obj, node: yaml.Node, path: str) -> dict | None:
-        if not isinstance(node, yaml.MappingNode):
+    def obj(self, ftype: m.Obj, node: Node, path: str) -> dict | None:
+        if not isinstance(node, Mapping):
             self.error(node, path, "hier horen velden (naam: waarde), maar er staat "
                        f"{_describe(node)}")
             return None
         known = {f.name: f for f in ftype.fields}
-        given: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        given: dict[str, Node] = {}
+        for key_node, value_node in node.pairs:
+            key = key_node.value if isinstance(key_node, Scalar) else None
             if not isinstance(key, str) or not key.strip():
                 self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
                            f"hier staat {_describe(key_node)}")
@@ -184,7 +226,7 @@ class Validator:
                            "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
                 continue
             key_path = _join(path, key)
-            self.lines.setdefault(key_path, key_node.start_mark.line + 1)
+            self.lines.setdefault(key_path, key_node.line)
             if key in given:
                 self.error(key_node, key_path, "dit veld staat er twee keer; laat er één staan")
                 continue
@@ -209,35 +251,35 @@ class Validator:
             result[f.name] = self.value(f.type, value_node, _join(path, f.name))
         return result
 
-    def list_of(self, ftype: m.ListOf, node: yaml.Node, path: str) -> list:
-        if not isinstance(node, yaml.SequenceNode):
+    def list_of(self, ftype: m.ListOf, node: Node, path: str) -> list:
+        if not isinstance(node, Sequence):
             self.error(node, path, "hier hoort een lijst: zet elk item op een eigen regel "
                        "met een streepje (- ) ervoor")
             return []
         items = []
-        for index, item_node in enumerate(node.value, start=1):
+        for index, item_node in enumerate(node.items, start=1):
             item_path = f"{path}[{index}]"
-            self.lines[item_path] = item_node.start_mark.line + 1
+            self.lines[item_path] = item_node.line
             if _is_null(item_node):
                 self.error(item_node, item_path, "dit item in de lijst is leeg")
                 continue
             if self.full:  # the rest of a huge list is counted, not checked one by one
-                self.unlisted += len(node.value) - index + 1
+                self.unlisted += len(node.items) - index + 1
                 break
             items.append(self.value(ftype.item, item_node, item_path))
-        if len(node.value) < ftype.min_items:
+        if len(node.items) < ftype.min_items:
             self.error(node, path, f"de lijst moet minstens {ftype.min_items} "
                        f"{'item' if ftype.min_items == 1 else 'items'} hebben")
         if ftype.unique:
             seen = set()
-            for index, (item, item_node) in enumerate(zip(items, node.value), start=1):
+            for index, (item, item_node) in enumerate(zip(items, node.items), start=1):
                 if isinstance(item, str) and item in seen:
                     self.error(item_node, f"{path}[{index}]",
                                f"{_quote(item)} staat twee keer in deze lijst")
                 seen.add(item if isinstance(item, str) else None)
         return items
 
-    def text(self, ftype: m.Text | m.Markdown, node: yaml.ScalarNode, path: str) -> str | None:
+    def text(self, ftype: m.Text | m.Markdown, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if not value:
             self.error(node, path, "dit veld is leeg")
@@ -249,7 +291,7 @@ class Validator:
             self._check_markdown(node, path, value)
         return value
 
-    def _check_markdown(self, node: yaml.ScalarNode, path: str, value: str) -> None:
+    def _check_markdown(self, node: Scalar, path: str, value: str) -> None:
         for pattern, message in UNSAFE_MARKDOWN:
             if pattern.search(value):
                 self.error(node, path, message)
@@ -258,11 +300,12 @@ class Validator:
                 self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
                            "begint met https://, mailto: of tel:")
 
-    def integer(self, ftype: m.Integer, node: yaml.ScalarNode, path: str) -> int | None:
+    def integer(self, ftype: m.Integer, node: Scalar, path: str) -> int | None:
         number = None
         if node.tag == INT_TAG and len(node.value) <= 20:
             try:
-                number = _constructor.construct_yaml_int(node)
+                # PyYAML's own reading of YAML 1.1 integers (0x1F, 0o17, 1_000, 1:30).
+                number = _constructor.construct_yaml_int(yaml.ScalarNode(INT_TAG, node.value))
             except (ValueError, TypeError, IndexError):  # `!!int abc`: a tag on a non-number
                 number = None
         if number is None:
@@ -275,7 +318,7 @@ class Validator:
             self.error(node, path, f"het getal mag hoogstens {ftype.maximum} zijn")
         return number
 
-    def boolean(self, ftype: m.Boolean, node: yaml.ScalarNode, path: str) -> bool | None:
+    def boolean(self, ftype: m.Boolean, node: Scalar, path: str) -> bool | None:
         value = node.value.strip().lower()
         if node.tag == BOOL_TAG and value in _constructor.bool_values:
             return _constructor.bool_values[value]
@@ -285,7 +328,7 @@ class Validator:
                    f"{_quote(node.value)}")
         return None
 
-    def date(self, ftype: m.Date, node: yaml.ScalarNode, path: str) -> dt.date | None:
+    def date(self, ftype: m.Date, node: Scalar, path: str) -> dt.date | None:
         text = node.value.strip()
         try:
             value = dt.date.fromisoformat(text) if len(text) == 10 else None
@@ -296,7 +339,7 @@ class Validator:
                        "als JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
         return value
 
-    def pattern(self, ftype: m.Pattern, node: yaml.ScalarNode, path: str) -> str | None:
+    def pattern(self, ftype: m.Pattern, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         candidate = re.sub(r"[\s()-]", "", value) if ftype.normalise_spaces else value
         if not re.match(ftype.regex, candidate):
@@ -305,7 +348,7 @@ class Validator:
             return None
         return value
 
-    def choice(self, ftype: m.Choice, node: yaml.ScalarNode, path: str) -> str | None:
+    def choice(self, ftype: m.Choice, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if value not in ftype.options:
             options = ", ".join(ftype.options)
@@ -313,13 +356,13 @@ class Validator:
             return None
         return value
 
-    def ref(self, ftype: m.Ref, node: yaml.ScalarNode, path: str) -> str | None:
+    def ref(self, ftype: m.Ref, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if not re.match(m.SLUG_REGEX, value):
             self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
                        "en streepjes)")
             return None
-        where = Problem(self.file, node.start_mark.line + 1, path, "")
+        where = Problem(self.file, node.line, path, "")
         self.refs.append(PendingRef(ftype.target, value, where))
         return value
 
@@ -419,16 +462,8 @@ def _school_gemeenten(site: m.Site) -> list[Problem]:
 # --------------------------------------------------------------------------
 
 
-def _first_alias_line(text: str) -> int | None:
-    """Line of the first alias (*naam) in a YAML text; only called when there is one."""
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
-    return None
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+def _is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.tag == NULL_TAG
 
 
 def _is_control(char: str) -> bool:
@@ -465,12 +500,12 @@ def _a(label: str) -> str:
     return label if label.startswith(("een ", "ja ")) else f"een {label}"
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
+def _describe(node: Node) -> str:
+    if isinstance(node, Sequence):
         return "een lijst"
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, Mapping):
         return "een groep velden"
-    return _quote(node.value) if isinstance(node, yaml.ScalarNode) else "iets anders"
+    return _quote(node.value) if isinstance(node, Scalar) else "iets anders"
 
 
 def _unknown_key_message(key: str, known: dict[str, m.Field]) -> str:
