@@ -248,7 +248,8 @@ def _reader_error_line(text: str, position: int) -> int:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Line breaks for YAML 1.1 but not for most editors: refused, so that line
 # numbers in messages are the ones staff see.
-_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_ODD_LINE_BREAKS = "\x85\u2028\u2029"
+_ODD_LINE_BREAK = re.compile(f"[{_ODD_LINE_BREAKS}]")
 
 
 def line_at(text: str, index: int) -> int:
@@ -281,7 +282,8 @@ def decode(raw: bytes) -> str | Problem:
         line = line_at(before, len(before))
         return Problem("", line, None, "het bestand is niet opgeslagen als UTF-8"
                        + _cp1252_hint(raw[exc.start:exc.end + 1]) + f"; {SAVE_AS_UTF8}")
-    odd = _ODD_LINE_BREAK.search(text)
+    # Looking for three characters is much faster than searching with the pattern.
+    odd = _ODD_LINE_BREAK.search(text) if any(c in text for c in _ODD_LINE_BREAKS) else None
     if odd:
         return Problem("", line_at(text, odd.start()), None, (
             f"het bestand bevat een ongewoon regeleinde (U+{ord(odd.group()):04X}), vaak uit "

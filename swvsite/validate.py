@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 import yaml
 
@@ -44,12 +45,13 @@ JA_NEE = {"ja": True, "nee": False}
 
 # Markdown fields: constructs that could smuggle HTML, attributes or foreign
 # content into a page. Rejected with a clear message; render escapes them too.
+# Each with a part every match contains, looked for first.
 UNSAFE_MARKDOWN = (
-    (re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
-    (re.compile(r"\{"), "het teken '{' is niet toegestaan in dit veld (het wordt gebruikt voor "
-     "sjablonen en opmaakcodes); laat het weg of gebruik haakjes ( )"),
-    (re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
-    (re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
+    ("<", re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
+    ("{", re.compile(r"\{"), "het teken '{' is niet toegestaan in dit veld (het wordt gebruikt "
+     "voor sjablonen en opmaakcodes); laat het weg of gebruik haakjes ( )"),
+    ("![", re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
+    ("#", re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
 )
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A link reference definition, `[naam]: adres`, makes `[tekst][naam]` a link.
@@ -160,10 +162,10 @@ class Validator:
         if root is None or _is_null(root):
             self.error(None, "", "het bestand is leeg")
             return None
-        if not self._tag_ok(root, ""):
-            return None
+        if root.tag not in PLAIN_TAGS:
+            return self._refuse_tag(root, "")
         try:
-            return self.obj(m.Obj(rtype.name, rtype.all_fields), root, "")
+            return self.obj(_record_obj(rtype), root, "")
         finally:
             if self.unlisted:
                 # On the last line, so that it comes after the listed problems.
@@ -173,30 +175,29 @@ class Validator:
                     f"bestand (de eerste op regel {self.first_unlisted_line}) die hier niet "
                     "staan; los eerst de fouten hierboven op")))
 
-    def _tag_ok(self, node: Node, path: str) -> bool:
-        if node.tag in PLAIN_TAGS:
-            return True
+    def _refuse_tag(self, node: Node, path: str) -> None:
+        """Report a tag that is not one a plain YAML value resolves to."""
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)
         self.error(node, path, f"de YAML-tag {_quote(tag)} is niet toegestaan; begint de "
                    "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
-        return False
 
-    def _characters_ok(self, node: Node, path: str) -> bool:
-        if not isinstance(node, Scalar):
-            return True
-        bad = _CONTROL.search(node.value)
-        if bad is None:
-            return True
+    def _refuse_control(self, node: Node, path: str, char: str) -> None:
         self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken "
-                   f"(U+{ord(bad.group()):04X}); "
+                   f"(U+{ord(char):04X}); "
                    "typ de tekst opnieuw in plaats van hem te plakken")
-        return False
 
     # -- by field type -----------------------------------------------------
 
     def value(self, ftype: m.FieldType, node: Node, path: str) -> Any:
-        if not self._tag_ok(node, path) or not self._characters_ok(node, path):
-            return None
+        if node.tag not in PLAIN_TAGS:
+            return self._refuse_tag(node, path)
+        if isinstance(node, Scalar):
+            bad = first_control(node.value)
+            if bad is not None:
+                return self._refuse_control(node, path, bad)
+            handler = _SCALAR_HANDLERS.get(type(ftype))
+            if handler is not None:  # the usual case: a scalar where one belongs
+                return handler(self, ftype, node, path)
         if isinstance(ftype, m.Obj):
             return self.obj(ftype, node, path)
         if isinstance(ftype, m.ListOf):
@@ -213,43 +214,61 @@ class Validator:
             self.error(node, path, "hier horen velden (naam: waarde), maar er staat "
                        f"{_describe(node)}")
             return None
-        known = {f.name: f for f in ftype.fields}
-        given: dict[str, Node] = {}
+        plan = _plan_of(ftype)
+        given = self._given_fields(node, path, plan.known)
+        result: dict[str, Any] = {}
+        for name, field_type, required_message, is_list in plan.fields:
+            value_node, value_path = given.get(name, _NOT_GIVEN)
+            if value_node is None or _is_null(value_node):
+                if required_message:
+                    where = value_node if value_node is not None else node
+                    self.error(where, _join(path, name), required_message)
+                result[name] = [] if is_list else None
+                continue
+            result[name] = self.value(field_type, value_node, value_path)
+        return result
+
+    def _given_fields(self, node: Mapping, path: str, known: dict[str, m.Field],
+                      ) -> dict[str, tuple[Node, str]]:
+        """The fields written in a mapping: name to value node and path.
+
+        Reports keys that are no field name, repeated, tagged or unknown, in
+        file order, and puts the line of every key into `lines`. The name
+        checks are needed for unknown keys only: the model's own field names
+        are valid ones (a test checks that)."""
+        given: dict[str, tuple[Node, str]] = {}
         for key_node, value_node in node.pairs:
             key = key_node.value if isinstance(key_node, Scalar) else None
-            if not isinstance(key, str) or not key.strip():
-                self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
-                           f"hier staat {_describe(key_node)}")
+            is_known = key in known
+            if not is_known and not self._key_ok(key_node, key, path):
                 continue
-            if not _is_field_name(key):
-                self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
-                           "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
-                continue
-            key_path = _join(path, key)
+            key_path = f"{path}.{key}" if path else key
             self.lines.setdefault(key_path, key_node.line)
             if key in given:
                 self.error(key_node, key_path, "dit veld staat er twee keer; laat er één staan")
                 continue
-            given[key] = value_node
-            if not self._tag_ok(key_node, key_path):
+            given[key] = (value_node, key_path)
+            if key_node.tag not in PLAIN_TAGS:
+                self._refuse_tag(key_node, key_path)
                 continue
-            if key not in known:
-                if self.full:  # counted only: suggestions cost time on huge files
-                    self.unlisted += 1
-                else:
-                    self.error(key_node, key_path, _unknown_key_message(key, known))
-        result: dict[str, Any] = {}
-        for f in ftype.fields:
-            value_node = given.get(f.name)
-            if value_node is None or _is_null(value_node):
-                if f.required:
-                    where = value_node if value_node is not None else node
-                    self.error(where, _join(path, f.name),
-                               f"dit veld is verplicht ({f.help.rstrip('.')})")
-                result[f.name] = [] if isinstance(f.type, m.ListOf) else None
+            if is_known:
                 continue
-            result[f.name] = self.value(f.type, value_node, _join(path, f.name))
-        return result
+            if self.full:  # counted only: suggestions cost time on huge files
+                self.unlisted += 1
+            else:
+                self.error(key_node, key_path, _unknown_key_message(key, known))
+        return given
+
+    def _key_ok(self, key_node: Node, key: str | None, path: str) -> bool:
+        if not isinstance(key, str) or not key.strip():
+            self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
+                       f"hier staat {_describe(key_node)}")
+            return False
+        if not _is_field_name(key):
+            self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
+                       "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
+            return False
+        return True
 
     def list_of(self, ftype: m.ListOf, node: Node, path: str) -> list:
         if not isinstance(node, Sequence):
@@ -292,10 +311,15 @@ class Validator:
         return value
 
     def _check_markdown(self, node: Scalar, path: str, value: str) -> None:
-        for pattern, message in UNSAFE_MARKDOWN:
-            if pattern.search(value):
+        # Each pattern needs a certain character, and looking for a character
+        # is much faster than trying a pattern at every position of a long text.
+        for needed, pattern, message in UNSAFE_MARKDOWN:
+            if needed in value and pattern.search(value):
                 self.error(node, path, message)
-        for target in LINK_TARGET.findall(value) + LINK_DEFINITION.findall(value):
+        targets = LINK_TARGET.findall(value) if "](" in value else []
+        if "[" in value:
+            targets += LINK_DEFINITION.findall(value)
+        for target in targets:
             if not SAFE_LINK.match(target):
                 self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
                            "begint met https://, mailto: of tel:")
@@ -341,8 +365,8 @@ class Validator:
 
     def pattern(self, ftype: m.Pattern, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
-        candidate = re.sub(r"[\s()-]", "", value) if ftype.normalise_spaces else value
-        if not re.match(ftype.regex, candidate):
+        candidate = _SPACING.sub("", value) if ftype.normalise_spaces else value
+        if not _compiled(ftype.regex).match(candidate):
             self.error(node, path, f"{_quote(value)} is geen geldig {ftype.label}; "
                        f"bijvoorbeeld: {ftype.example}")
             return None
@@ -358,7 +382,7 @@ class Validator:
 
     def ref(self, ftype: m.Ref, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
-        if not re.match(m.SLUG_REGEX, value):
+        if not _SLUG.match(value):
             self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
                        "en streepjes)")
             return None
@@ -377,6 +401,57 @@ _SCALAR_HANDLERS = {
     m.Choice: Validator.choice,
     m.Ref: Validator.ref,
 }
+
+
+_NOT_GIVEN = (None, "")
+_SPACING = re.compile(r"[\s()-]")  # left out of phone numbers before they are checked
+_SLUG = re.compile(m.SLUG_REGEX)
+_compiled = functools.lru_cache(maxsize=None)(re.compile)
+
+
+class _PerModelObject:
+    """A value derived from a model object (a RecordType or an Obj), computed
+    once: the model does not change, and validation asks for these for every
+    mapping of every file. Model objects are not hashable (a Choice holds a
+    dict), so they are keyed by identity; each entry keeps its object alive,
+    so that its id cannot be reused by another one."""
+
+    def __init__(self, derive: Callable[[Any], Any]):
+        self._derive = derive
+        self._values: dict[int, tuple[Any, Any]] = {}
+
+    def __call__(self, source: Any) -> Any:
+        entry = self._values.get(id(source))
+        if entry is None:
+            entry = self._values[id(source)] = (source, self._derive(source))
+        return entry[1]
+
+
+class _FieldRule(NamedTuple):
+    name: str
+    type: m.FieldType
+    required_message: str | None  # None for an optional field
+    is_list: bool  # a list is [] when it is missing, anything else None
+
+
+@dataclass(frozen=True)
+class _ObjPlan:
+    """What validating a group of fields needs to know of its fields."""
+
+    known: dict[str, m.Field]
+    fields: tuple[_FieldRule, ...]
+
+    @classmethod
+    def of(cls, obj: m.Obj) -> _ObjPlan:
+        return cls({f.name: f for f in obj.fields}, tuple(
+            _FieldRule(f.name, f.type,
+                       f"dit veld is verplicht ({f.help.rstrip('.')})" if f.required else None,
+                       isinstance(f.type, m.ListOf))
+            for f in obj.fields))
+
+
+_record_obj = _PerModelObject(lambda rtype: m.Obj(rtype.name, rtype.all_fields))
+_plan_of = _PerModelObject(_ObjPlan.of)
 
 
 # --------------------------------------------------------------------------
@@ -474,10 +549,25 @@ def _is_control(char: str) -> bool:
             or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
-# The same characters as one pattern, for whole values.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef"
-                      + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
-                                for plane in range(17)) + "]")
+def first_control(value: str) -> str | None:
+    """The first character of `value` that `_is_control` refuses, or None.
+
+    Checked for every value of every file, so done in the fastest way that
+    gives the same answer: a printable text has none of them (every refused
+    character is unprintable; a test checks that); otherwise one pattern finds
+    the refused characters of the Basic Multilingual Plane and any character
+    beyond it, of which only the noncharacters (U+1FFFE, ...) are refused.
+    A pattern naming those 32 characters one by one is ten times slower."""
+    if value.isprintable():
+        return None
+    for found in _CONTROL_OR_ASTRAL.finditer(value):
+        if _is_control(found.group()):
+            return found.group()
+    return None
+
+
+_CONTROL_OR_ASTRAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff"
+                                "\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
 
 
 def _is_field_name(key: str) -> bool:

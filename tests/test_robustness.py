@@ -36,7 +36,9 @@ from hypothesis import strategies as st
 from swvsite import load, model as m
 from swvsite.load import MAX_FILE_BYTES, Refused, compose, load_site, read_record
 from swvsite.problems import ContentError, Problem
-from swvsite.validate import MAX_DEPTH, Mapping, Scalar, Sequence, Validator, _is_control
+from swvsite.validate import (LINK_DEFINITION, LINK_TARGET, MAX_DEPTH, UNSAFE_MARKDOWN, Mapping,
+                              Scalar, Sequence, Validator, _is_control, _is_field_name,
+                              first_control)
 
 from conftest import ENV, FIXTURES, ROOT, copy_content
 
@@ -831,3 +833,51 @@ def test_validator_walks_a_tree_only_as_deep_as_the_model():
     assert time.monotonic() - start < 1
     assert [p.message for p in validator.problems if p.field == "naam"] == [
         "hier hoort een tekst, maar er staat een groep velden"]
+
+
+# --------------------------------------------------------------------------
+# The shortcuts of the validator and the reader give the same answers
+# --------------------------------------------------------------------------
+
+
+def test_first_control_finds_what_is_control_refuses_in_every_character():
+    for code in range(0x110000):
+        char = chr(code)
+        assert first_control(char) == (char if _is_control(char) else None), hex(code)
+        assert not (_is_control(char) and char.isprintable()), hex(code)
+
+
+@given(st.text(st.characters(min_codepoint=0) | st.sampled_from(
+    "\n\t\x1b\x7f\x85\xa0\xad\u200b\u2028\ufeff\ufdd0\ufffe\U0001fffe\U0010ffff\U0001f600"),
+    max_size=40))
+@settings(HYPOTHESIS, max_examples=300)
+def test_first_control_is_the_first_refused_character(text):
+    assert first_control(text) == next((c for c in text if _is_control(c)), None)
+
+
+def test_model_field_names_need_no_name_checks():
+    """The validator checks only unknown keys for being a valid field name."""
+    def objs(ftype):
+        if isinstance(ftype, m.ListOf):
+            yield from objs(ftype.item)
+        if isinstance(ftype, m.Obj):
+            yield ftype
+            for f in ftype.fields:
+                yield from objs(f.type)
+
+    for rtype in m.RECORD_TYPES.values():
+        for obj in objs(record_obj(rtype)):
+            for f in obj.fields:
+                assert f.name.strip() == f.name and f.name and _is_field_name(f.name), f.name
+
+
+MARKDOWN_ALPHABET = st.sampled_from("ab #![]()<>{}:/\n \tjavascript")
+
+
+@given(st.text(MARKDOWN_ALPHABET, max_size=30))
+@settings(HYPOTHESIS, max_examples=400)
+def test_markdown_patterns_only_match_with_the_part_looked_for_first(text):
+    for needed, pattern, _ in UNSAFE_MARKDOWN:
+        assert not pattern.search(text) or needed in text, (needed, text)
+    assert not LINK_TARGET.search(text) or "](" in text
+    assert not LINK_DEFINITION.search(text) or "[" in text
