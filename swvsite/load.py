@@ -14,8 +14,10 @@ very many nodes before they cost time or memory.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -95,7 +97,7 @@ class _Loader:
         if not folder.is_dir():
             return records
         for path in self._listing(folder):
-            if path.name.startswith(".") or path.is_dir() and path.name == "__pycache__":
+            if path.name.startswith(".") or path.name == "__pycache__" and path.is_dir():
                 continue
             record_id = path.stem
             if path.suffix != ".yml" or path.is_dir():
@@ -134,7 +136,7 @@ class _Loader:
                     "naar iets dat niet bestaat)")))
                 return None
             with path.open("rb") as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)
+                raw = _read_at_most(stream, MAX_FILE_BYTES + 1)
         except OSError as exc:
             self.problems.append(Problem(display, 1, None, (
                 f"het bestand kan niet gelezen worden ({exc.strerror or exc}); controleer of het "
@@ -225,6 +227,18 @@ def _parse(raw: bytes, display: str) -> tuple[Node | None, str] | Problem:
 
 TOO_COMPLEX = ("het bestand is te groot of te ingewikkeld om te lezen; verdeel de inhoud over "
                "meer bestanden")
+
+
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """The stream's bytes up to `limit`.
+
+    Asks for the file's own size first: `read(limit)` sets aside `limit`
+    bytes for every file, which costs more than reading a small file."""
+    expected = os.fstat(stream.fileno()).st_size
+    raw = stream.read(min(expected + 1, limit))
+    if len(raw) > expected:  # it grew since: read on, up to the limit
+        raw += stream.read(limit - len(raw))
+    return raw
 
 
 def _dotted(number: int) -> str:
@@ -363,9 +377,10 @@ def _compose_events(next_event, resolvers: dict) -> Node | None:
     """Build the tree from the parser's events.
 
     There is one event per node, so this loop is where reading spends its
-    time: it dispatches on the event's class, keeps the open collections on
-    lists instead of the call stack, and pairs a mapping's keys and values when
-    the mapping ends. The limits are checked before a node is made."""
+    time: it dispatches on the event's class, scalars (most nodes) first,
+    keeps the open collections on lists instead of the call stack, and pairs
+    a mapping's keys and values when the mapping ends. The limits are checked
+    before a node is made."""
     root: Node | None = None
     open_nodes: list[Node] = []  # the collections being filled, outermost first
     children: list[list[Node]] = []  # theirs so far (a mapping's: key, value, key, ...)
@@ -374,56 +389,52 @@ def _compose_events(next_event, resolvers: dict) -> Node | None:
     while True:
         event = next_event()
         kind = event.__class__
-        if kind is yaml.MappingEndEvent:
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent \
+                or kind is yaml.SequenceStartEvent:
+            nodes += 1
+            line = event.start_mark.line + 1
+            if nodes > MAX_NODES:
+                raise Refused(line, TOO_MANY_NODES_MESSAGE)
+            tag = event.tag
+            if kind is yaml.ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = _scalar_tag(event.value, event.implicit[0], resolvers)
+                node: Node = Scalar(tag, event.value, line)
+                if len(children) >= MAX_DEPTH:
+                    too_deep_line = line
+                new_children = None
+            elif len(children) >= MAX_DEPTH:
+                raise Refused(line, TOO_DEEP_MESSAGE)
+            elif kind is yaml.SequenceStartEvent:
+                new_children = []
+                node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, new_children)
+            else:
+                new_children = []
+                node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
+            if children:
+                children[-1].append(node)
+            else:
+                root = node
+            if new_children is not None:
+                open_nodes.append(node)
+                children.append(new_children)
+        elif kind is yaml.MappingEndEvent:
             flat = children.pop()
             open_nodes.pop().pairs = list(zip(flat[0::2], flat[1::2]))
-            continue
-        if kind is yaml.SequenceEndEvent:
+        elif kind is yaml.SequenceEndEvent:
             open_nodes.pop()  # its items were added to it directly
             children.pop()
-            continue
-        if kind is not yaml.ScalarEvent and kind not in _COLLECTION_STARTS:
-            if kind is yaml.StreamEndEvent:
-                if too_deep_line:
-                    raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
-                return root
-            if kind is yaml.AliasEvent:
-                raise Refused(_line_of(event), ALIAS_MESSAGE)
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
-            continue  # the start of the stream, the end of a document
-        nodes += 1
-        line = event.start_mark.line + 1
-        if nodes > MAX_NODES:
-            raise Refused(line, TOO_MANY_NODES_MESSAGE)
-        tag = event.tag
-        own_children: list[Node] | None = None
-        if kind is yaml.ScalarEvent:
-            if tag is None or tag == "!":
-                tag = _scalar_tag(event.value, event.implicit[0], resolvers)
-            node: Node = Scalar(tag, event.value, line)
-            if len(open_nodes) >= MAX_DEPTH:
-                too_deep_line = line
-        elif len(open_nodes) >= MAX_DEPTH:
-            raise Refused(line, TOO_DEEP_MESSAGE)
-        elif kind is yaml.SequenceStartEvent:
-            own_children = []
-            node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, own_children)
-        else:
-            own_children = []
-            node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
-        if children:
-            children[-1].append(node)
-        else:
-            root = node
-        if own_children is not None:
-            open_nodes.append(node)
-            children.append(own_children)
-
-
-_COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        elif kind is yaml.StreamEndEvent:
+            if too_deep_line:
+                raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
+            return root
+        elif kind is yaml.AliasEvent:
+            raise Refused(_line_of(event), ALIAS_MESSAGE)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
+        # Nothing to do at the start of the stream and the end of a document.
 
 
 def _line_of(event: yaml.Event) -> int:

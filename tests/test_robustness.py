@@ -34,7 +34,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from swvsite import load, model as m
-from swvsite.load import MAX_FILE_BYTES, Refused, compose, load_site, read_record
+from swvsite.load import MAX_FILE_BYTES, Refused, _read_at_most, compose, load_site, read_record
 from swvsite.problems import ContentError, Problem
 from swvsite.validate import (LINK_DEFINITION, LINK_TARGET, MAX_DEPTH, UNSAFE_MARKDOWN, Mapping,
                               Scalar, Sequence, Validator, _is_control, _is_field_name,
@@ -881,3 +881,28 @@ def test_markdown_patterns_only_match_with_the_part_looked_for_first(text):
         assert not pattern.search(text) or needed in text, (needed, text)
     assert not LINK_TARGET.search(text) or "](" in text
     assert not LINK_DEFINITION.search(text) or "[" in text
+
+
+@pytest.mark.parametrize("size", [0, 1, 4096, MAX_FILE_BYTES - 1, MAX_FILE_BYTES,
+                                  MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 4096])
+def test_reading_stops_just_over_the_limit(tmp_path, size):
+    path = tmp_path / "x.yml"
+    data = os.urandom(size)
+    path.write_bytes(data)
+    with path.open("rb") as stream:
+        assert _read_at_most(stream, MAX_FILE_BYTES + 1) == data[:MAX_FILE_BYTES + 1]
+
+
+def test_reading_goes_on_past_the_size_the_file_had():
+    """A file that grows after its size was asked for (here a pipe, whose
+    size is 0) is read on, up to the limit."""
+    reader, writer = os.pipe()
+    os.write(writer, b"x" * 5000)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        assert _read_at_most(stream, 3000) == b"x" * 3000
+    reader, writer = os.pipe()
+    os.write(writer, b"y" * 100)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        assert _read_at_most(stream, 3000) == b"y" * 100
