@@ -14,10 +14,11 @@ very many nodes before they cost time or memory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
@@ -39,10 +40,20 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _OFFSETS_IN_BYTES = False
 
 
-def load_site(content_dir: str | Path) -> m.Site:
-    """Load and validate all content; raise ContentError listing every problem."""
-    loader = _Loader(Path(content_dir))
-    site = loader.load()
+def load_site(content_dir: str | Path, cache: LoadCache | None = None) -> m.Site:
+    """Load and validate all content; raise ContentError listing every problem.
+
+    With a `cache` (see LoadCache), files whose content is unchanged since the
+    previous load with that cache are not parsed and validated again; the
+    result is the same as without one."""
+    loader = _Loader(Path(content_dir), cache)
+    if cache is not None:
+        cache._start_load()
+    try:
+        site = loader.load()
+    finally:
+        if cache is not None:
+            cache._finish_load()
     if loader.problems:
         raise ContentError(loader.problems)
     assert site is not None
@@ -50,8 +61,9 @@ def load_site(content_dir: str | Path) -> m.Site:
 
 
 class _Loader:
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, cache: LoadCache | None = None):
         self.root = content_dir
+        self.cache = cache
         self.problems: list[Problem] = []
         self.refs: list[PendingRef] = []
 
@@ -122,7 +134,8 @@ class _Loader:
         raw = self._read(path, display)
         if raw is None:
             return None
-        record, problems, refs = read_record(rtype, raw, display, record_id)
+        read = self.cache.read_record if self.cache is not None else read_record
+        record, problems, refs = read(rtype, raw, display, record_id)
         self.problems += problems
         self.refs += refs
         return record
@@ -175,6 +188,91 @@ class _Loader:
             return str(path.relative_to(self.root.parent))
         except ValueError:
             return str(path)
+
+
+class LoadCache:
+    """What earlier loads found in each file, for a process that loads the
+    same content again and again: the preview server rebuilds the site on
+    every change, and usually one file has changed.
+
+    `load_site(content_dir, cache)` still reads every file, but parses and
+    validates one only if the cache has no result for the same record type,
+    path, id and content (its SHA-256). What only the whole site can show
+    (references between records, duplicate ids, a school's gemeente) is
+    checked on every load, as are the files and folders themselves. After a
+    load the cache holds the results of that load only, so removed and renamed
+    files leave it.
+
+    Each load gets its own copy of every record's data and lines: the results
+    kept here are never handed out, so nothing a build does to its Site can
+    reach a later load. Meant for one load at a time (a later load that
+    overlaps an earlier one still gets the right results; the cache may just
+    keep fewer of them)."""
+
+    def __init__(self) -> None:
+        self._results: dict[tuple, _Read] = {}
+        self._used: dict[tuple, _Read] = {}
+        # Display paths of the files parsed and validated by the latest load.
+        self.reparsed: list[str] = []
+
+    def read_record(self, rtype: m.RecordType, raw: bytes, display: str, record_id: str,
+                    ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+        """`read_record`'s result for these bytes, from the cache if it has it."""
+        key = (rtype.name, display, record_id, hashlib.sha256(raw).digest())
+        result = self._results.get(key)
+        if result is None:
+            record, problems, refs = read_record(rtype, raw, display, record_id)
+            result = _Read(record, tuple(problems), tuple(refs))
+            self.reparsed.append(display)
+        if not result.may_change:
+            self._used[key] = result
+        return result.copy()
+
+    def _start_load(self) -> None:
+        self._used = {}
+        self.reparsed = []
+
+    def _finish_load(self) -> None:
+        self._results, self._used = self._used, {}
+
+
+class _Read(NamedTuple):
+    """The result of `read_record`, as a LoadCache keeps it: never handed out."""
+
+    record: m.Record | None
+    problems: tuple[Problem, ...]
+    refs: tuple[PendingRef, ...]
+
+    @property
+    def may_change(self) -> bool:
+        """Whether the same bytes could give another result next time: a file
+        too complex to read may have failed for lack of memory."""
+        return any(problem.message == TOO_COMPLEX for problem in self.problems)
+
+    def copy(self) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+        """The result with a record and references of its own (problems are
+        immutable)."""
+        record = self.record
+        if record is not None:
+            record = m.Record(record.type, record.id, record.path, _copy_data(record.data),
+                              dict(record.lines))
+        refs = [PendingRef(ref.target, ref.value, ref.problem_at) for ref in self.refs]
+        return record, list(self.problems), refs
+
+
+def _copy_data(value: Any) -> Any:
+    """A copy of validated data: new dicts and lists all the way down (as deep
+    as the model goes). What they hold otherwise, str, int, bool, date and
+    None, cannot be changed, and is shared."""
+    if type(value) is dict:
+        return {key: _copy_data(item) if type(item) in _CONTAINERS else item
+                for key, item in value.items()}
+    if type(value) is list:
+        return [_copy_data(item) if type(item) in _CONTAINERS else item for item in value]
+    return value
+
+
+_CONTAINERS = (dict, list)
 
 
 def read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str | None = None,
