@@ -737,8 +737,8 @@ RESOLVER_WORDS = st.sampled_from([
     "", "~", "null", "Null", "NULL", "nul", "ja", "nee", "yes", "No", "on", "OFF", "y", "n",
     "true", "False", "TRUE", "0", "-1", "+12", "0x1F", "0o17", "017", "0b101", "1_000", "1:30",
     "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "6.8523015e+5", "2026-09-01",
-    "2026-9-1 10:00:00", "2001-12-14t21:59:43.10-05:00", "<<", "=", "!x", "&a", "*a", ".",
-])
+    "2026-9-1 10:00:00", "2001-12-14t21:59:43.10-05:00", "<<", "=", "!x", ".",
+])  # no & or *: compose refuses aliases
 
 
 @given(st.lists(RESOLVER_WORDS | st.text(st.sampled_from("0123456789.:-+_eExXoObB ~nNtTfFyY"),
