@@ -466,12 +466,12 @@ def compose(text: str) -> Node | None:
     the validator refuses unknown ones."""
     loader = SafeLoader(text)
     try:
-        return _compose_events(loader.get_event, SafeLoader.yaml_implicit_resolvers)
+        return _compose_events(loader.get_event)
     finally:
         loader.dispose()
 
 
-def _compose_events(next_event, resolvers: dict) -> Node | None:
+def _compose_events(next_event) -> Node | None:
     """Build the tree from the parser's events.
 
     There is one event per node, so this loop is where reading spends its
@@ -496,7 +496,7 @@ def _compose_events(next_event, resolvers: dict) -> Node | None:
             tag = event.tag
             if kind is yaml.ScalarEvent:
                 if tag is None or tag == "!":
-                    tag = _scalar_tag(event.value, event.implicit[0], resolvers)
+                    tag = _scalar_tag(event.value, event.implicit[0])
                 node: Node = Scalar(tag, event.value, line)
                 if len(children) >= MAX_DEPTH:
                     too_deep_line = line
@@ -539,19 +539,42 @@ def _line_of(event: yaml.Event) -> int:
     return event.start_mark.line + 1 if event.start_mark else 1
 
 
-def _scalar_tag(value: str, plain: bool, resolvers: dict) -> str:
+def _scalar_tag(value: str, plain: bool) -> str:
     """The tag PyYAML's resolver gives a scalar written without one.
 
     For a plain (unquoted) scalar the first implicit resolver, chosen by the
     value's first character, whose pattern matches; otherwise str. This is
     `BaseResolver.resolve` without its generic parts, which SafeLoader does
     not use (path resolvers and resolvers for any first character; a test
-    checks both are absent)."""
-    if plain:
-        for tag, pattern in resolvers.get(value[:1], ()):
-            if pattern.match(value):
-                return tag
-    return STR_TAG
+    checks both are absent). Short values that some resolver could match
+    (numbers, dates, words such as 'nee', field names such as 'naam') repeat
+    a lot, so their tags are remembered."""
+    if not plain:
+        return STR_TAG
+    candidates = IMPLICIT_RESOLVERS.get(value[:1])
+    if not candidates:
+        return STR_TAG
+    if len(value) > _REMEMBERED_LENGTH:
+        return _first_match(value, candidates)
+    tag = _remembered_tags.get(value)
+    if tag is None:
+        if len(_remembered_tags) >= _REMEMBERED_TAGS:
+            _remembered_tags.clear()
+        tag = _remembered_tags[value] = _first_match(value, candidates)
+    return tag
+
+
+def _first_match(value: str, candidates: tuple[tuple[str, re.Pattern], ...]) -> str:
+    return next((tag for tag, pattern in candidates if pattern.match(value)), STR_TAG)
+
+
+# SafeLoader's implicit resolvers, first character to (tag, pattern) pairs, as
+# they are when this module is imported (a test checks that they still are).
+IMPLICIT_RESOLVERS = {first: tuple(pairs)
+                      for first, pairs in SafeLoader.yaml_implicit_resolvers.items()}
+_REMEMBERED_LENGTH = 40
+_REMEMBERED_TAGS = 20_000
+_remembered_tags: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------

@@ -758,10 +758,13 @@ def test_compose_resolves_tags_as_pyyaml_does(words, style):
 
 def test_resolver_has_only_what_compose_resolves():
     """compose's resolver leaves out the parts of PyYAML's that SafeLoader
-    does not use; if they appear (a newer PyYAML), compose must learn them."""
+    does not use, and takes its implicit resolvers as they were when it was
+    imported; if either differs (a newer PyYAML), compose must learn it."""
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         assert not loader.yaml_path_resolvers
         assert None not in loader.yaml_implicit_resolvers
+        assert load.IMPLICIT_RESOLVERS == {
+            first: tuple(pairs) for first, pairs in loader.yaml_implicit_resolvers.items()}
 
 
 @given(st.recursive(
