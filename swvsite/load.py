@@ -101,13 +101,15 @@ class _Loader:
             self.problems.append(Problem(self._display(path), 1, None,
                                          f"dit bestand ontbreekt ({rtype.help})"))
             return None
-        return self._load_record(rtype, path, rtype.name)
+        return self._load_record(rtype, path, rtype.name, self._display(path))
 
     def _load_folder(self, rtype: m.RecordType) -> dict[str, m.Record]:
         folder = self.root / rtype.folder
         records: dict[str, m.Record] = {}
         if not folder.is_dir():
             return records
+        # A file's display path is its folder's and its name (_display is slow for thousands).
+        folder_display = self._display(folder)
         for path in self._listing(folder):
             if path.name.startswith(".") or path.name == "__pycache__" and path.is_dir():
                 continue
@@ -124,13 +126,13 @@ class _Loader:
                     "en streepjes (de naam wordt het webadres)"
                     + (f"; '{record_id}' is gereserveerd" if record_id in RESERVED_IDS else "")))
                 continue
-            record = self._load_record(rtype, path, record_id)
+            record = self._load_record(rtype, path, record_id, f"{folder_display}/{path.name}")
             if record is not None:
                 records[record_id] = record
         return records
 
-    def _load_record(self, rtype: m.RecordType, path: Path, record_id: str) -> m.Record | None:
-        display = self._display(path)
+    def _load_record(self, rtype: m.RecordType, path: Path, record_id: str, display: str,
+                     ) -> m.Record | None:
         raw = self._read(path, display)
         if raw is None:
             return None
@@ -184,6 +186,7 @@ class _Loader:
             return []
 
     def _display(self, path: Path) -> str:
+        """The path as staff know it: from the folder that holds the content."""
         try:
             return str(path.relative_to(self.root.parent))
         except ValueError:
@@ -250,14 +253,13 @@ class _Read(NamedTuple):
         return any(problem.message == TOO_COMPLEX for problem in self.problems)
 
     def copy(self) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
-        """The result with a record and references of its own (problems are
+        """The result with a record of its own (problems and references are
         immutable)."""
         record = self.record
         if record is not None:
             record = m.Record(record.type, record.id, record.path, _copy_data(record.data),
                               dict(record.lines))
-        refs = [PendingRef(ref.target, ref.value, ref.problem_at) for ref in self.refs]
-        return record, list(self.problems), refs
+        return record, list(self.problems), list(self.refs)
 
 
 def _copy_data(value: Any) -> Any:

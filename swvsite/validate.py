@@ -120,11 +120,17 @@ class Sequence(Node):
 # --------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class PendingRef:
+    """A reference to another record, which only the whole site can check;
+    file, line and field say where to report it if there is no such record
+    (a Problem is made only then: most references are fine)."""
+
     target: str
     value: str
-    problem_at: Problem  # where to report a dangling reference (message unused)
+    file: str
+    line: int
+    field: str
 
 
 @dataclass
@@ -386,8 +392,7 @@ class Validator:
             self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
                        "en streepjes)")
             return None
-        where = Problem(self.file, node.line, path, "")
-        self.refs.append(PendingRef(ftype.target, value, where))
+        self.refs.append(PendingRef(ftype.target, value, self.file, node.line, path))
         return value
 
 
@@ -472,13 +477,12 @@ def check_site(site: m.Site, refs: list[PendingRef]) -> list[Problem]:
 
 
 def _dangling(ref: PendingRef, known: set[str]) -> Problem:
-    where = ref.problem_at
     what = TARGET_NAMES.get(ref.target, ref.target)
     message = f"er bestaat geen {what} met id '{ref.value}'"
     close = difflib.get_close_matches(ref.value, sorted(known), n=1)
     if close:
         message += f"; bedoelt u '{close[0]}'?"
-    return Problem(where.file, where.line, where.field, message)
+    return Problem(ref.file, ref.line, ref.field, message)
 
 
 TARGET_NAMES = {
