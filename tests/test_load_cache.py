@@ -253,3 +253,25 @@ def test_the_demo_content_loads_the_same_from_the_cache(tmp_path):
     assert all(isinstance(record.type, m.RecordType)
                and record.type is m.RECORD_TYPES[record.type.name]
                for record in load_site(content, cache).all_records())
+
+
+def test_loading_leaves_the_cycle_collector_as_it_was(content):
+    """load_site pauses Python's cycle collector while it loads (see
+    _cycle_collection_paused), with or without a cache, also on problems."""
+    import gc
+
+    broken = content.parent / "broken"
+    copy_content(content, broken)
+    (broken / VOORZIENING).write_text("naam: [\n", encoding="utf-8")
+    was_enabled = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            for folder, cache in ((content, None), (content, LoadCache()), (broken, None)):
+                try:
+                    load_site(folder, cache)
+                except ContentError:
+                    assert folder == broken
+                assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
