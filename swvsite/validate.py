@@ -212,8 +212,9 @@ class Validator:
             kind = "een lijst" if isinstance(node, Sequence) else "een groep velden"
             self.error(node, path, f"hier hoort {_a(ftype.label)}, maar er staat {kind}")
             return None
-        handler = _SCALAR_HANDLERS[type(ftype)]
-        return handler(self, ftype, node, path)
+        # Only a scalar in a field whose type has no handler gets here: a
+        # KeyError, which read_record reports as an internal error.
+        return _SCALAR_HANDLERS[type(ftype)](self, ftype, node, path)
 
     def obj(self, ftype: m.Obj, node: Node, path: str) -> dict | None:
         if not isinstance(node, Mapping):
