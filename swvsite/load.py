@@ -14,14 +14,19 @@ very many nodes before they cost time or memory.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
+import os
 import re
 from pathlib import Path
+from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import yaml
 
 from . import model as m
 from .problems import ContentError, Problem
-from .validate import MAX_DEPTH, PendingRef, Validator, check_site
+from .validate import MAX_DEPTH, Mapping, Node, PendingRef, Scalar, Sequence, Validator, check_site
 
 MAX_FILE_BYTES = 1_000_000
 # The largest demo file has about 350 nodes; this allows a begrippenlijst of
@@ -37,19 +42,49 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _OFFSETS_IN_BYTES = False
 
 
-def load_site(content_dir: str | Path) -> m.Site:
-    """Load and validate all content; raise ContentError listing every problem."""
-    loader = _Loader(Path(content_dir))
-    site = loader.load()
+def load_site(content_dir: str | Path, cache: LoadCache | None = None) -> m.Site:
+    """Load and validate all content; raise ContentError listing every problem.
+
+    With a `cache` (see LoadCache), files whose content is unchanged since the
+    previous load with that cache are not parsed and validated again; the
+    result is the same as without one."""
+    loader = _Loader(Path(content_dir), cache)
+    if cache is not None:
+        cache._start_load()
+    try:
+        with _cycle_collection_paused():
+            site = loader.load()
+    finally:
+        if cache is not None:
+            cache._finish_load()
     if loader.problems:
         raise ContentError(loader.problems)
     assert site is not None
     return site
 
 
+@contextlib.contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused, and after that as it was.
+
+    Loading makes hundreds of thousands of objects that stay (nodes, data,
+    lines) and no reference cycles, and the collector would walk every object
+    of the process again each time enough new ones have stayed: a reload from
+    a LoadCache at national scale took twice as long with it. Garbage without
+    cycles is freed all the same; cycles made meanwhile are collected later."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class _Loader:
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, cache: LoadCache | None = None):
         self.root = content_dir
+        self.cache = cache
         self.problems: list[Problem] = []
         self.refs: list[PendingRef] = []
 
@@ -87,15 +122,17 @@ class _Loader:
             self.problems.append(Problem(self._display(path), 1, None,
                                          f"dit bestand ontbreekt ({rtype.help})"))
             return None
-        return self._load_record(rtype, path, rtype.name)
+        return self._load_record(rtype, path, rtype.name, self._display(path))
 
     def _load_folder(self, rtype: m.RecordType) -> dict[str, m.Record]:
         folder = self.root / rtype.folder
         records: dict[str, m.Record] = {}
         if not folder.is_dir():
             return records
+        # A file's display path is its folder's and its name (_display is slow for thousands).
+        folder_display = self._display(folder)
         for path in self._listing(folder):
-            if path.name.startswith(".") or path.is_dir() and path.name == "__pycache__":
+            if path.name.startswith(".") or path.name == "__pycache__" and path.is_dir():
                 continue
             record_id = path.stem
             if path.suffix != ".yml" or path.is_dir():
@@ -110,17 +147,18 @@ class _Loader:
                     "en streepjes (de naam wordt het webadres)"
                     + (f"; '{record_id}' is gereserveerd" if record_id in RESERVED_IDS else "")))
                 continue
-            record = self._load_record(rtype, path, record_id)
+            record = self._load_record(rtype, path, record_id, f"{folder_display}/{path.name}")
             if record is not None:
                 records[record_id] = record
         return records
 
-    def _load_record(self, rtype: m.RecordType, path: Path, record_id: str) -> m.Record | None:
-        display = self._display(path)
+    def _load_record(self, rtype: m.RecordType, path: Path, record_id: str, display: str,
+                     ) -> m.Record | None:
         raw = self._read(path, display)
         if raw is None:
             return None
-        record, problems, refs = read_record(rtype, raw, display, record_id)
+        read = self.cache.read_record if self.cache is not None else read_record
+        record, problems, refs = read(rtype, raw, display, record_id)
         self.problems += problems
         self.refs += refs
         return record
@@ -134,7 +172,7 @@ class _Loader:
                     "naar iets dat niet bestaat)")))
                 return None
             with path.open("rb") as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)
+                raw = _read_at_most(stream, MAX_FILE_BYTES + 1)
         except OSError as exc:
             self.problems.append(Problem(display, 1, None, (
                 f"het bestand kan niet gelezen worden ({exc.strerror or exc}); controleer of het "
@@ -169,10 +207,95 @@ class _Loader:
             return []
 
     def _display(self, path: Path) -> str:
+        """The path as staff know it: from the folder that holds the content."""
         try:
             return str(path.relative_to(self.root.parent))
         except ValueError:
             return str(path)
+
+
+class LoadCache:
+    """What earlier loads found in each file, for a process that loads the
+    same content again and again: the preview server rebuilds the site on
+    every change, and usually one file has changed.
+
+    `load_site(content_dir, cache)` still reads every file, but parses and
+    validates one only if the cache has no result for the same record type,
+    path, id and content (its SHA-256). What only the whole site can show
+    (references between records, duplicate ids, a school's gemeente) is
+    checked on every load, as are the files and folders themselves. After a
+    load the cache holds the results of that load only, so removed and renamed
+    files leave it.
+
+    Each load gets its own copy of every record's data and lines: the results
+    kept here are never handed out, so nothing a build does to its Site can
+    reach a later load. Meant for one load at a time (a later load that
+    overlaps an earlier one still gets the right results; the cache may just
+    keep fewer of them)."""
+
+    def __init__(self) -> None:
+        self._results: dict[tuple, _Read] = {}
+        self._used: dict[tuple, _Read] = {}
+        # Display paths of the files parsed and validated by the latest load.
+        self.reparsed: list[str] = []
+
+    def read_record(self, rtype: m.RecordType, raw: bytes, display: str, record_id: str,
+                    ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+        """`read_record`'s result for these bytes, from the cache if it has it."""
+        key = (rtype.name, display, record_id, hashlib.sha256(raw).digest())
+        result = self._results.get(key)
+        if result is None:
+            record, problems, refs = read_record(rtype, raw, display, record_id)
+            result = _Read(record, tuple(problems), tuple(refs))
+            self.reparsed.append(display)
+        if not result.may_change:
+            self._used[key] = result
+        return result.copy()
+
+    def _start_load(self) -> None:
+        self._used = {}
+        self.reparsed = []
+
+    def _finish_load(self) -> None:
+        self._results, self._used = self._used, {}
+
+
+class _Read(NamedTuple):
+    """The result of `read_record`, as a LoadCache keeps it: never handed out."""
+
+    record: m.Record | None
+    problems: tuple[Problem, ...]
+    refs: tuple[PendingRef, ...]
+
+    @property
+    def may_change(self) -> bool:
+        """Whether the same bytes could give another result next time: a file
+        too complex to read may have failed for lack of memory."""
+        return any(problem.message == TOO_COMPLEX for problem in self.problems)
+
+    def copy(self) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+        """The result with a record of its own (problems and references are
+        immutable)."""
+        record = self.record
+        if record is not None:
+            record = m.Record(record.type, record.id, record.path, _copy_data(record.data),
+                              dict(record.lines))
+        return record, list(self.problems), list(self.refs)
+
+
+def _copy_data(value: Any) -> Any:
+    """A copy of validated data: new dicts and lists all the way down (as deep
+    as the model goes). What they hold otherwise, str, int, bool, date and
+    None, cannot be changed, and is shared."""
+    if type(value) is dict:
+        return {key: _copy_data(item) if type(item) in _CONTAINERS else item
+                for key, item in value.items()}
+    if type(value) is list:
+        return [_copy_data(item) if type(item) in _CONTAINERS else item for item in value]
+    return value
+
+
+_CONTAINERS = (dict, list)
 
 
 def read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str | None = None,
@@ -203,7 +326,7 @@ def _read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str,
     return m.Record(rtype, record_id, display, data, validator.lines), [], validator.refs
 
 
-def _parse(raw: bytes, display: str) -> tuple[yaml.Node | None, str] | Problem:
+def _parse(raw: bytes, display: str) -> tuple[Node | None, str] | Problem:
     """The file's YAML node tree (None if empty) and its text, or the problem."""
     text = decode(raw)
     if isinstance(text, Problem):
@@ -227,6 +350,18 @@ TOO_COMPLEX = ("het bestand is te groot of te ingewikkeld om te lezen; verdeel d
                "meer bestanden")
 
 
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """The stream's bytes up to `limit`.
+
+    Asks for the file's own size first: `read(limit)` sets aside `limit`
+    bytes for every file, which costs more than reading a small file."""
+    expected = os.fstat(stream.fileno()).st_size
+    raw = stream.read(min(expected + 1, limit))
+    if len(raw) > expected:  # it grew since: read on, up to the limit
+        raw += stream.read(limit - len(raw))
+    return raw
+
+
 def _dotted(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
@@ -248,7 +383,8 @@ def _reader_error_line(text: str, position: int) -> int:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Line breaks for YAML 1.1 but not for most editors: refused, so that line
 # numbers in messages are the ones staff see.
-_ODD_LINE_BREAK = re.compile("[\x85\u2028\u2029]")
+_ODD_LINE_BREAKS = "\x85\u2028\u2029"
+_ODD_LINE_BREAK = re.compile(f"[{_ODD_LINE_BREAKS}]")
 
 
 def line_at(text: str, index: int) -> int:
@@ -281,7 +417,8 @@ def decode(raw: bytes) -> str | Problem:
         line = line_at(before, len(before))
         return Problem("", line, None, "het bestand is niet opgeslagen als UTF-8"
                        + _cp1252_hint(raw[exc.start:exc.end + 1]) + f"; {SAVE_AS_UTF8}")
-    odd = _ODD_LINE_BREAK.search(text)
+    # Looking for three characters is much faster than searching with the pattern.
+    odd = _ODD_LINE_BREAK.search(text) if any(c in text for c in _ODD_LINE_BREAKS) else None
     if odd:
         return Problem("", line_at(text, odd.start()), None, (
             f"het bestand bevat een ongewoon regeleinde (U+{ord(odd.group()):04X}), vaak uit "
@@ -332,73 +469,135 @@ MULTI_DOCUMENT_MESSAGE = ("het bestand bevat meer dan één YAML-document: een r
                           "document in een eigen bestand")
 
 
-def compose(text: str) -> yaml.Node | None:
+TOO_DEEP_MESSAGE = f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)"
+TOO_MANY_NODES_MESSAGE = (f"het bestand bevat te veel onderdelen (meer dan {_dotted(MAX_NODES)}); "
+                          "verdeel de inhoud over meer bestanden")
+
+STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
+
+
+def compose(text: str) -> Node | None:
     """The node tree of one YAML document (None if there is none).
 
-    Equivalent to `yaml.compose(text, Loader=SafeLoader)` for accepted input,
-    but iterative, and raising `Refused` for aliases, a second document,
-    nesting deeper than MAX_DEPTH and more than MAX_NODES nodes. Tags are kept
-    on the nodes as in PyYAML; the validator refuses unknown ones."""
+    The same tree as `yaml.compose(text, Loader=SafeLoader)` for accepted
+    input (same tags, values, structure and lines), but made of the
+    validator's lighter nodes, composed without recursion, and raising
+    `Refused` for aliases, a second document, more than MAX_NODES nodes and
+    nesting deeper than MAX_DEPTH levels. Tags are kept as PyYAML keeps them;
+    the validator refuses unknown ones."""
     loader = SafeLoader(text)
     try:
-        return _compose_events(loader)
+        return _compose_events(loader.get_event)
     finally:
         loader.dispose()
 
 
-def _compose_events(loader) -> yaml.Node | None:
-    root: yaml.Node | None = None
-    open_nodes: list[list] = []  # [collection node, pending mapping key or None]
+def _compose_events(next_event) -> Node | None:
+    """Build the tree from the parser's events.
+
+    There is one event per node, so this loop is where reading spends its
+    time: it dispatches on the event's class, scalars (most nodes) first,
+    keeps the open collections on lists instead of the call stack, and pairs
+    a mapping's keys and values when the mapping ends. The limits are checked
+    before a node is made."""
+    root: Node | None = None
+    open_nodes: list[Node] = []  # the collections being filled, outermost first
+    children: list[list[Node]] = []  # theirs so far (a mapping's: key, value, key, ...)
     documents = nodes = 0
+    too_deep_line = 0  # the last scalar nested deeper than MAX_DEPTH, reported at the end
     while True:
-        event = loader.get_event()
-        line = event.start_mark.line + 1 if event.start_mark else 1
-        if isinstance(event, yaml.StreamEndEvent):
+        event = next_event()
+        kind = event.__class__
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent \
+                or kind is yaml.SequenceStartEvent:
+            nodes += 1
+            line = event.start_mark.line + 1
+            if nodes > MAX_NODES:
+                raise Refused(line, TOO_MANY_NODES_MESSAGE)
+            tag = event.tag
+            if kind is yaml.ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = _scalar_tag(event.value, event.implicit[0])
+                node: Node = Scalar(tag, event.value, line)
+                if len(children) >= MAX_DEPTH:
+                    too_deep_line = line
+                new_children = None
+            elif len(children) >= MAX_DEPTH:
+                raise Refused(line, TOO_DEEP_MESSAGE)
+            elif kind is yaml.SequenceStartEvent:
+                new_children = []
+                node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, new_children)
+            else:
+                new_children = []
+                node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
+            if children:
+                children[-1].append(node)
+            else:
+                root = node
+            if new_children is not None:
+                open_nodes.append(node)
+                children.append(new_children)
+        elif kind is yaml.MappingEndEvent:
+            flat = children.pop()
+            open_nodes.pop().pairs = list(zip(flat[0::2], flat[1::2]))
+        elif kind is yaml.SequenceEndEvent:
+            open_nodes.pop()  # its items were added to it directly
+            children.pop()
+        elif kind is yaml.StreamEndEvent:
+            if too_deep_line:
+                raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
             return root
-        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-            continue
-        if isinstance(event, yaml.DocumentStartEvent):
+        elif kind is yaml.AliasEvent:
+            raise Refused(_line_of(event), ALIAS_MESSAGE)
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise Refused(line, MULTI_DOCUMENT_MESSAGE)
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            raise Refused(line, ALIAS_MESSAGE)
-        if isinstance(event, yaml.CollectionEndEvent):
-            open_nodes.pop()[0].end_mark = event.end_mark
-            continue
-        nodes += 1
-        if nodes > MAX_NODES:
-            raise Refused(line, f"het bestand bevat te veel onderdelen (meer dan "
-                          f"{_dotted(MAX_NODES)}); verdeel de inhoud over meer bestanden")
-        tag = event.tag
-        if isinstance(event, yaml.ScalarEvent):
-            if tag is None or tag == "!":
-                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node: yaml.Node = yaml.ScalarNode(tag, event.value, event.start_mark,
-                                              event.end_mark, style=event.style)
-        else:
-            if len(open_nodes) >= MAX_DEPTH:
-                raise Refused(line, f"de inhoud is te diep genest (meer dan {MAX_DEPTH} "
-                              "niveaus)")
-            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) \
-                else yaml.MappingNode
-            if tag is None or tag == "!":
-                tag = loader.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
-        if not open_nodes:
-            root = node
-        else:
-            parent = open_nodes[-1]
-            if isinstance(parent[0], yaml.SequenceNode):
-                parent[0].value.append(node)
-            elif parent[1] is None:
-                parent[1] = node
-            else:
-                parent[0].value.append((parent[1], node))
-                parent[1] = None
-        if not isinstance(node, yaml.ScalarNode):
-            open_nodes.append([node, None])
+                raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
+        # Nothing to do at the start of the stream and the end of a document.
+
+
+def _line_of(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
+def _scalar_tag(value: str, plain: bool) -> str:
+    """The tag PyYAML's resolver gives a scalar written without one.
+
+    For a plain (unquoted) scalar the first implicit resolver, chosen by the
+    value's first character, whose pattern matches; otherwise str. This is
+    `BaseResolver.resolve` without its generic parts, which SafeLoader does
+    not use (path resolvers and resolvers for any first character; a test
+    checks both are absent). Short values that some resolver could match
+    (numbers, dates, words such as 'nee', field names such as 'naam') repeat
+    a lot, so their tags are remembered."""
+    if not plain:
+        return STR_TAG
+    candidates = IMPLICIT_RESOLVERS.get(value[:1])
+    if not candidates:
+        return STR_TAG
+    if len(value) > _REMEMBERED_LENGTH:
+        return _first_match(value, candidates)
+    tag = _remembered_tags.get(value)
+    if tag is None:
+        if len(_remembered_tags) >= _REMEMBERED_TAGS:
+            _remembered_tags.clear()
+        tag = _remembered_tags[value] = _first_match(value, candidates)
+    return tag
+
+
+def _first_match(value: str, candidates: tuple[tuple[str, re.Pattern], ...]) -> str:
+    return next((tag for tag, pattern in candidates if pattern.match(value)), STR_TAG)
+
+
+# SafeLoader's implicit resolvers, first character to (tag, pattern) pairs, as
+# they are when this module is imported (a test checks that they still are).
+IMPLICIT_RESOLVERS = {first: tuple(pairs)
+                      for first, pairs in SafeLoader.yaml_implicit_resolvers.items()}
+_REMEMBERED_LENGTH = 40
+_REMEMBERED_TAGS = 20_000
+_remembered_tags: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------

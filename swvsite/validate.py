@@ -1,18 +1,25 @@
 """Validation of YAML nodes against the content model, and of the site as a whole.
 
-Validation works on PyYAML's node tree (not on constructed Python values) so
+Validation works on a YAML node tree (not on constructed Python values) so
 that every problem can name the line it is on. It returns plain Python data
 with every optional field present: missing scalars and objects are None,
 missing lists are [].
+
+The node tree is the one `load.compose` makes: `Scalar`, `Mapping` and
+`Sequence` nodes, lighter than PyYAML's (they keep the tag, the value and the
+line, which is all validation needs). `compose` refuses aliases and nesting
+deeper than MAX_DEPTH, so the tree has no shared nodes; the validator walks it
+only as deep as the model goes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field as dc_field
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 import yaml
 
@@ -38,12 +45,13 @@ JA_NEE = {"ja": True, "nee": False}
 
 # Markdown fields: constructs that could smuggle HTML, attributes or foreign
 # content into a page. Rejected with a clear message; render escapes them too.
+# Each with a part every match contains, looked for first.
 UNSAFE_MARKDOWN = (
-    (re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
-    (re.compile(r"\{"), "het teken '{' is niet toegestaan in dit veld (het wordt gebruikt voor "
-     "sjablonen en opmaakcodes); laat het weg of gebruik haakjes ( )"),
-    (re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
-    (re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
+    ("<", re.compile(r"<[A-Za-z!/?]"), "HTML is niet toegestaan; schrijf gewone tekst"),
+    ("{", re.compile(r"\{"), "het teken '{' is niet toegestaan in dit veld (het wordt gebruikt "
+     "voor sjablonen en opmaakcodes); laat het weg of gebruik haakjes ( )"),
+    ("![", re.compile(r"!\["), "afbeeldingen zijn niet toegestaan"),
+    ("#", re.compile(r"^\s{0,3}#", re.M), "koppen (#) zijn niet toegestaan in dit veld"),
 )
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A link reference definition, `[naam]: adres`, makes `[tekst][naam]` a link.
@@ -51,11 +59,78 @@ LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
 
 
-@dataclass
+# --------------------------------------------------------------------------
+# The node tree
+# --------------------------------------------------------------------------
+
+
+class Node:
+    """A node of a composed YAML document.
+
+    `tag` is resolved as PyYAML resolves it (a plain `12` is
+    tag:yaml.org,2002:int, a quoted '12' is tag:yaml.org,2002:str) or is
+    the tag written in the file; `line` counts from 1. The subclasses set
+    their attributes themselves: a file has tens of thousands of nodes."""
+
+    __slots__ = ("tag", "line")
+    tag: str
+    line: int
+
+
+class Scalar(Node):
+    __slots__ = ("value",)
+
+    def __init__(self, tag: str, value: str, line: int):
+        self.tag = tag
+        self.value = value
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.tag!r}, {self.value!r}, line={self.line})"
+
+
+class Mapping(Node):
+    """`pairs` holds (key node, value node) in file order, duplicates included."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, tag: str, line: int, pairs: list[tuple[Node, Node]]):
+        self.tag = tag
+        self.line = line
+        self.pairs = pairs
+
+    def __repr__(self) -> str:
+        return f"Mapping({self.tag!r}, line={self.line}, pairs={self.pairs!r})"
+
+
+class Sequence(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, tag: str, line: int, items: list[Node]):
+        self.tag = tag
+        self.line = line
+        self.items = items
+
+    def __repr__(self) -> str:
+        return f"Sequence({self.tag!r}, line={self.line}, items={self.items!r})"
+
+
+# --------------------------------------------------------------------------
+# Validating one file
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
 class PendingRef:
+    """A reference to another record, which only the whole site can check;
+    file, line and field say where to report it if there is no such record
+    (a Problem is made only then: most references are fine)."""
+
     target: str
     value: str
-    problem_at: Problem  # where to report a dangling reference (message unused)
+    file: str
+    line: int
+    field: str
 
 
 @dataclass
@@ -72,8 +147,8 @@ class Validator:
 
     # -- reporting ---------------------------------------------------------
 
-    def error(self, node: yaml.Node | None, path: str, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None and node.start_mark else 1
+    def error(self, node: Node | None, path: str, message: str) -> None:
+        line = node.line if node is not None else 1
         if self.full:
             self.unlisted += 1
             if self.unlisted == 1:
@@ -88,16 +163,15 @@ class Validator:
 
     # -- entry point -------------------------------------------------------
 
-    def record(self, rtype: m.RecordType, root: yaml.Node | None) -> dict | None:
+    def record(self, rtype: m.RecordType, root: Node | None) -> dict | None:
+        """The record's data from the node tree `compose` made of its file."""
         if root is None or _is_null(root):
             self.error(None, "", "het bestand is leeg")
             return None
-        if not self._structure_ok(root):
-            return None
-        if not self._tag_ok(root, ""):
-            return None
+        if root.tag not in PLAIN_TAGS:
+            return self._refuse_tag(root, "")
         try:
-            return self.obj(m.Obj(rtype.name, rtype.all_fields), root, "")
+            return self.obj(_record_obj(rtype), root, "")
         finally:
             if self.unlisted:
                 # On the last line, so that it comes after the listed problems.
@@ -107,137 +181,131 @@ class Validator:
                     f"bestand (de eerste op regel {self.first_unlisted_line}) die hier niet "
                     "staan; los eerst de fouten hierboven op")))
 
-    def _structure_ok(self, root: yaml.Node) -> bool:
-        """Reject aliases (shared nodes) and deep nesting before walking."""
-        seen: set[int] = set()
-        stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-        while stack:
-            node, depth = stack.pop()
-            if id(node) in seen:
-                line = _first_alias_line(self.text)
-                self.problems.append(Problem(self.file, line, None, (
-                    "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst "
-                    "gewoon uit")))
-                return False
-            seen.add(id(node))
-            if depth > MAX_DEPTH:
-                self.error(node, "", f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)")
-                return False
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    stack.append((key, depth + 1))
-                    stack.append((value, depth + 1))
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend((item, depth + 1) for item in node.value)
-        return True
-
-    def _tag_ok(self, node: yaml.Node, path: str) -> bool:
-        if node.tag in PLAIN_TAGS:
-            return True
+    def _refuse_tag(self, node: Node, path: str) -> None:
+        """Report a tag that is not one a plain YAML value resolves to."""
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)
         self.error(node, path, f"de YAML-tag {_quote(tag)} is niet toegestaan; begint de "
                    "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
-        return False
 
-    def _characters_ok(self, node: yaml.Node, path: str) -> bool:
-        if not isinstance(node, yaml.ScalarNode):
-            return True
-        bad = _CONTROL.search(node.value)
-        if bad is None:
-            return True
+    def _refuse_control(self, node: Node, path: str, char: str) -> None:
         self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken "
-                   f"(U+{ord(bad.group()):04X}); "
+                   f"(U+{ord(char):04X}); "
                    "typ de tekst opnieuw in plaats van hem te plakken")
-        return False
 
     # -- by field type -----------------------------------------------------
 
-    def value(self, ftype: m.FieldType, node: yaml.Node, path: str) -> Any:
-        if not self._tag_ok(node, path) or not self._characters_ok(node, path):
-            return None
+    def value(self, ftype: m.FieldType, node: Node, path: str) -> Any:
+        if node.tag not in PLAIN_TAGS:
+            return self._refuse_tag(node, path)
+        if isinstance(node, Scalar):
+            bad = first_control(node.value)
+            if bad is not None:
+                return self._refuse_control(node, path, bad)
+            handler = _SCALAR_HANDLERS.get(type(ftype))
+            if handler is not None:  # the usual case: a scalar where one belongs
+                return handler(self, ftype, node, path)
         if isinstance(ftype, m.Obj):
             return self.obj(ftype, node, path)
         if isinstance(ftype, m.ListOf):
             return self.list_of(ftype, node, path)
-        if not isinstance(node, yaml.ScalarNode):
-            kind = "een lijst" if isinstance(node, yaml.SequenceNode) else "een groep velden"
+        if not isinstance(node, Scalar):
+            kind = "een lijst" if isinstance(node, Sequence) else "een groep velden"
             self.error(node, path, f"hier hoort {_a(ftype.label)}, maar er staat {kind}")
             return None
-        handler = _SCALAR_HANDLERS[type(ftype)]
-        return handler(self, ftype, node, path)
+        # Only a scalar in a field whose type has no handler gets here: a
+        # KeyError, which read_record reports as an internal error.
+        return _SCALAR_HANDLERS[type(ftype)](self, ftype, node, path)
 
-    def obj(self, ftype: m.Obj, node: yaml.Node, path: str) -> dict | None:
-        if not isinstance(node, yaml.MappingNode):
+    def obj(self, ftype: m.Obj, node: Node, path: str) -> dict | None:
+        if not isinstance(node, Mapping):
             self.error(node, path, "hier horen velden (naam: waarde), maar er staat "
                        f"{_describe(node)}")
             return None
-        known = {f.name: f for f in ftype.fields}
-        given: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str) or not key.strip():
-                self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
-                           f"hier staat {_describe(key_node)}")
+        plan = _plan_of(ftype)
+        given = self._given_fields(node, path, plan.known)
+        result: dict[str, Any] = {}
+        for name, field_type, required_message, is_list in plan.fields:
+            value_node, value_path = given.get(name, _NOT_GIVEN)
+            if value_node is None or _is_null(value_node):
+                if required_message:
+                    where = value_node if value_node is not None else node
+                    self.error(where, _join(path, name), required_message)
+                result[name] = [] if is_list else None
                 continue
-            if not _is_field_name(key):
-                self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
-                           "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
+            result[name] = self.value(field_type, value_node, value_path)
+        return result
+
+    def _given_fields(self, node: Mapping, path: str, known: dict[str, m.Field],
+                      ) -> dict[str, tuple[Node, str]]:
+        """The fields written in a mapping: name to value node and path.
+
+        Reports keys that are no field name, repeated, tagged or unknown, in
+        file order, and puts the line of every key into `lines`. The name
+        checks are needed for unknown keys only: the model's own field names
+        are valid ones (a test checks that)."""
+        given: dict[str, tuple[Node, str]] = {}
+        for key_node, value_node in node.pairs:
+            key = key_node.value if isinstance(key_node, Scalar) else None
+            is_known = key in known
+            if not is_known and not self._key_ok(key_node, key, path):
                 continue
-            key_path = _join(path, key)
-            self.lines.setdefault(key_path, key_node.start_mark.line + 1)
+            key_path = f"{path}.{key}" if path else key
+            self.lines.setdefault(key_path, key_node.line)
             if key in given:
                 self.error(key_node, key_path, "dit veld staat er twee keer; laat er één staan")
                 continue
-            given[key] = value_node
-            if not self._tag_ok(key_node, key_path):
+            given[key] = (value_node, key_path)
+            if key_node.tag not in PLAIN_TAGS:
+                self._refuse_tag(key_node, key_path)
                 continue
-            if key not in known:
-                if self.full:  # counted only: suggestions cost time on huge files
-                    self.unlisted += 1
-                else:
-                    self.error(key_node, key_path, _unknown_key_message(key, known))
-        result: dict[str, Any] = {}
-        for f in ftype.fields:
-            value_node = given.get(f.name)
-            if value_node is None or _is_null(value_node):
-                if f.required:
-                    where = value_node if value_node is not None else node
-                    self.error(where, _join(path, f.name),
-                               f"dit veld is verplicht ({f.help.rstrip('.')})")
-                result[f.name] = [] if isinstance(f.type, m.ListOf) else None
+            if is_known:
                 continue
-            result[f.name] = self.value(f.type, value_node, _join(path, f.name))
-        return result
+            if self.full:  # counted only: suggestions cost time on huge files
+                self.unlisted += 1
+            else:
+                self.error(key_node, key_path, _unknown_key_message(key, known))
+        return given
 
-    def list_of(self, ftype: m.ListOf, node: yaml.Node, path: str) -> list:
-        if not isinstance(node, yaml.SequenceNode):
+    def _key_ok(self, key_node: Node, key: str | None, path: str) -> bool:
+        if not isinstance(key, str) or not key.strip():
+            self.error(key_node, path, "een veldnaam moet gewone tekst zijn, zoals 'naam'; "
+                       f"hier staat {_describe(key_node)}")
+            return False
+        if not _is_field_name(key):
+            self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
+                       "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
+            return False
+        return True
+
+    def list_of(self, ftype: m.ListOf, node: Node, path: str) -> list:
+        if not isinstance(node, Sequence):
             self.error(node, path, "hier hoort een lijst: zet elk item op een eigen regel "
                        "met een streepje (- ) ervoor")
             return []
         items = []
-        for index, item_node in enumerate(node.value, start=1):
+        for index, item_node in enumerate(node.items, start=1):
             item_path = f"{path}[{index}]"
-            self.lines[item_path] = item_node.start_mark.line + 1
+            self.lines[item_path] = item_node.line
             if _is_null(item_node):
                 self.error(item_node, item_path, "dit item in de lijst is leeg")
                 continue
             if self.full:  # the rest of a huge list is counted, not checked one by one
-                self.unlisted += len(node.value) - index + 1
+                self.unlisted += len(node.items) - index + 1
                 break
             items.append(self.value(ftype.item, item_node, item_path))
-        if len(node.value) < ftype.min_items:
+        if len(node.items) < ftype.min_items:
             self.error(node, path, f"de lijst moet minstens {ftype.min_items} "
                        f"{'item' if ftype.min_items == 1 else 'items'} hebben")
         if ftype.unique:
             seen = set()
-            for index, (item, item_node) in enumerate(zip(items, node.value), start=1):
+            for index, (item, item_node) in enumerate(zip(items, node.items), start=1):
                 if isinstance(item, str) and item in seen:
                     self.error(item_node, f"{path}[{index}]",
                                f"{_quote(item)} staat twee keer in deze lijst")
                 seen.add(item if isinstance(item, str) else None)
         return items
 
-    def text(self, ftype: m.Text | m.Markdown, node: yaml.ScalarNode, path: str) -> str | None:
+    def text(self, ftype: m.Text | m.Markdown, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if not value:
             self.error(node, path, "dit veld is leeg")
@@ -249,20 +317,26 @@ class Validator:
             self._check_markdown(node, path, value)
         return value
 
-    def _check_markdown(self, node: yaml.ScalarNode, path: str, value: str) -> None:
-        for pattern, message in UNSAFE_MARKDOWN:
-            if pattern.search(value):
+    def _check_markdown(self, node: Scalar, path: str, value: str) -> None:
+        # Each pattern needs a certain character, and looking for a character
+        # is much faster than trying a pattern at every position of a long text.
+        for needed, pattern, message in UNSAFE_MARKDOWN:
+            if needed in value and pattern.search(value):
                 self.error(node, path, message)
-        for target in LINK_TARGET.findall(value) + LINK_DEFINITION.findall(value):
+        targets = LINK_TARGET.findall(value) if "](" in value else []
+        if "[" in value:
+            targets += LINK_DEFINITION.findall(value)
+        for target in targets:
             if not SAFE_LINK.match(target):
                 self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
                            "begint met https://, mailto: of tel:")
 
-    def integer(self, ftype: m.Integer, node: yaml.ScalarNode, path: str) -> int | None:
+    def integer(self, ftype: m.Integer, node: Scalar, path: str) -> int | None:
         number = None
         if node.tag == INT_TAG and len(node.value) <= 20:
             try:
-                number = _constructor.construct_yaml_int(node)
+                # PyYAML's own reading of YAML 1.1 integers (0x1F, 0o17, 1_000, 1:30).
+                number = _constructor.construct_yaml_int(yaml.ScalarNode(INT_TAG, node.value))
             except (ValueError, TypeError, IndexError):  # `!!int abc`: a tag on a non-number
                 number = None
         if number is None:
@@ -275,7 +349,7 @@ class Validator:
             self.error(node, path, f"het getal mag hoogstens {ftype.maximum} zijn")
         return number
 
-    def boolean(self, ftype: m.Boolean, node: yaml.ScalarNode, path: str) -> bool | None:
+    def boolean(self, ftype: m.Boolean, node: Scalar, path: str) -> bool | None:
         value = node.value.strip().lower()
         if node.tag == BOOL_TAG and value in _constructor.bool_values:
             return _constructor.bool_values[value]
@@ -285,7 +359,7 @@ class Validator:
                    f"{_quote(node.value)}")
         return None
 
-    def date(self, ftype: m.Date, node: yaml.ScalarNode, path: str) -> dt.date | None:
+    def date(self, ftype: m.Date, node: Scalar, path: str) -> dt.date | None:
         text = node.value.strip()
         try:
             value = dt.date.fromisoformat(text) if len(text) == 10 else None
@@ -296,16 +370,16 @@ class Validator:
                        "als JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
         return value
 
-    def pattern(self, ftype: m.Pattern, node: yaml.ScalarNode, path: str) -> str | None:
+    def pattern(self, ftype: m.Pattern, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
-        candidate = re.sub(r"[\s()-]", "", value) if ftype.normalise_spaces else value
-        if not re.match(ftype.regex, candidate):
+        candidate = _SPACING.sub("", value) if ftype.normalise_spaces else value
+        if not _compiled(ftype.regex).match(candidate):
             self.error(node, path, f"{_quote(value)} is geen geldig {ftype.label}; "
                        f"bijvoorbeeld: {ftype.example}")
             return None
         return value
 
-    def choice(self, ftype: m.Choice, node: yaml.ScalarNode, path: str) -> str | None:
+    def choice(self, ftype: m.Choice, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if value not in ftype.options:
             options = ", ".join(ftype.options)
@@ -313,14 +387,13 @@ class Validator:
             return None
         return value
 
-    def ref(self, ftype: m.Ref, node: yaml.ScalarNode, path: str) -> str | None:
+    def ref(self, ftype: m.Ref, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
-        if not re.match(m.SLUG_REGEX, value):
+        if not _SLUG.match(value):
             self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
                        "en streepjes)")
             return None
-        where = Problem(self.file, node.start_mark.line + 1, path, "")
-        self.refs.append(PendingRef(ftype.target, value, where))
+        self.refs.append(PendingRef(ftype.target, value, self.file, node.line, path))
         return value
 
 
@@ -334,6 +407,57 @@ _SCALAR_HANDLERS = {
     m.Choice: Validator.choice,
     m.Ref: Validator.ref,
 }
+
+
+_NOT_GIVEN = (None, "")
+_SPACING = re.compile(r"[\s()-]")  # left out of phone numbers before they are checked
+_SLUG = re.compile(m.SLUG_REGEX)
+_compiled = functools.lru_cache(maxsize=None)(re.compile)
+
+
+class _PerModelObject:
+    """A value derived from a model object (a RecordType or an Obj), computed
+    once: the model does not change, and validation asks for these for every
+    mapping of every file. Model objects are not hashable (a Choice holds a
+    dict), so they are keyed by identity; each entry keeps its object alive,
+    so that its id cannot be reused by another one."""
+
+    def __init__(self, derive: Callable[[Any], Any]):
+        self._derive = derive
+        self._values: dict[int, tuple[Any, Any]] = {}
+
+    def __call__(self, source: Any) -> Any:
+        entry = self._values.get(id(source))
+        if entry is None:
+            entry = self._values[id(source)] = (source, self._derive(source))
+        return entry[1]
+
+
+class _FieldRule(NamedTuple):
+    name: str
+    type: m.FieldType
+    required_message: str | None  # None for an optional field
+    is_list: bool  # a list is [] when it is missing, anything else None
+
+
+@dataclass(frozen=True)
+class _ObjPlan:
+    """What validating a group of fields needs to know of its fields."""
+
+    known: dict[str, m.Field]
+    fields: tuple[_FieldRule, ...]
+
+    @classmethod
+    def of(cls, obj: m.Obj) -> _ObjPlan:
+        return cls({f.name: f for f in obj.fields}, tuple(
+            _FieldRule(f.name, f.type,
+                       f"dit veld is verplicht ({f.help.rstrip('.')})" if f.required else None,
+                       isinstance(f.type, m.ListOf))
+            for f in obj.fields))
+
+
+_record_obj = _PerModelObject(lambda rtype: m.Obj(rtype.name, rtype.all_fields))
+_plan_of = _PerModelObject(_ObjPlan.of)
 
 
 # --------------------------------------------------------------------------
@@ -354,13 +478,12 @@ def check_site(site: m.Site, refs: list[PendingRef]) -> list[Problem]:
 
 
 def _dangling(ref: PendingRef, known: set[str]) -> Problem:
-    where = ref.problem_at
     what = TARGET_NAMES.get(ref.target, ref.target)
     message = f"er bestaat geen {what} met id '{ref.value}'"
     close = difflib.get_close_matches(ref.value, sorted(known), n=1)
     if close:
         message += f"; bedoelt u '{close[0]}'?"
-    return Problem(where.file, where.line, where.field, message)
+    return Problem(ref.file, ref.line, ref.field, message)
 
 
 TARGET_NAMES = {
@@ -419,16 +542,8 @@ def _school_gemeenten(site: m.Site) -> list[Problem]:
 # --------------------------------------------------------------------------
 
 
-def _first_alias_line(text: str) -> int | None:
-    """Line of the first alias (*naam) in a YAML text; only called when there is one."""
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
-    return None
-
-
-def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+def _is_null(node: Node) -> bool:
+    return isinstance(node, Scalar) and node.tag == NULL_TAG
 
 
 def _is_control(char: str) -> bool:
@@ -439,10 +554,27 @@ def _is_control(char: str) -> bool:
             or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
 
 
-# The same characters as one pattern, for whole values.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef"
-                      + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
-                                for plane in range(17)) + "]")
+def first_control(value: str) -> str | None:
+    """The first character of `value` that `_is_control` refuses, or None.
+
+    Checked for every value of every file, so done in the fastest way that
+    gives the same answer: a printable text has none of them (every refused
+    character is unprintable; a test checks that), and neither has one that
+    is printable but for line breaks and tabs (most longer texts). Otherwise
+    one pattern finds the refused characters of the Basic Multilingual Plane
+    and any character beyond it, of which only the noncharacters (U+1FFFE,
+    ...) are refused. A pattern naming those 32 characters one by one is ten
+    times slower."""
+    if value.isprintable() or value.replace("\n", "").replace("\t", "").isprintable():
+        return None
+    for found in _CONTROL_OR_ASTRAL.finditer(value):
+        if _is_control(found.group()):
+            return found.group()
+    return None
+
+
+_CONTROL_OR_ASTRAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff"
+                                "\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
 
 
 def _is_field_name(key: str) -> bool:
@@ -465,12 +597,12 @@ def _a(label: str) -> str:
     return label if label.startswith(("een ", "ja ")) else f"een {label}"
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
+def _describe(node: Node) -> str:
+    if isinstance(node, Sequence):
         return "een lijst"
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, Mapping):
         return "een groep velden"
-    return _quote(node.value) if isinstance(node, yaml.ScalarNode) else "iets anders"
+    return _quote(node.value) if isinstance(node, Scalar) else "iets anders"
 
 
 def _unknown_key_message(key: str, known: dict[str, m.Field]) -> str:

@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -33,10 +33,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from swvsite import model as m
-from swvsite.load import MAX_FILE_BYTES, Refused, compose, load_site, read_record
+from swvsite import load, model as m
+from swvsite.load import MAX_FILE_BYTES, Refused, _read_at_most, compose, load_site, read_record
 from swvsite.problems import ContentError, Problem
-from swvsite.validate import Validator, _is_control
+from swvsite.validate import (LINK_DEFINITION, LINK_TARGET, MAX_DEPTH, UNSAFE_MARKDOWN, Mapping,
+                              Scalar, Sequence, Validator, _is_control, _is_field_name,
+                              first_control)
 
 from conftest import ENV, FIXTURES, ROOT, copy_content
 
@@ -703,11 +705,66 @@ def test_every_field_type_has_strategies():
 # --------------------------------------------------------------------------
 
 
+def shape(node) -> tuple | None:
+    """A node tree, PyYAML's or compose's, as nested tuples of kind, tag,
+    line and value (a scalar's text, a collection's children)."""
+    if node is None:
+        return None
+    if isinstance(node, yaml.Node):
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return ("scalar", node.tag, line, node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return ("sequence", node.tag, line, [shape(item) for item in node.value])
+        return ("mapping", node.tag, line, [(shape(k), shape(v)) for k, v in node.value])
+    if isinstance(node, Scalar):
+        return ("scalar", node.tag, node.line, node.value)
+    if isinstance(node, Sequence):
+        return ("sequence", node.tag, node.line, [shape(item) for item in node.items])
+    assert isinstance(node, Mapping), node
+    return ("mapping", node.tag, node.line, [(shape(k), shape(v)) for k, v in node.pairs])
+
+
 def test_compose_matches_pyyaml_for_ordinary_documents():
-    for path in sorted((ROOT / "content").rglob("*.yml")):
-        text = path.read_text(encoding="utf-8")
-        assert yaml.serialize(compose(text)) == yaml.serialize(
-            yaml.compose(text, Loader=yaml.SafeLoader)), path
+    paths = sorted((ROOT / "content").rglob("*.yml")) + sorted(FIXTURES.rglob("valid-*.yml"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig")
+        assert shape(compose(text)) == shape(yaml.compose(text, Loader=yaml.SafeLoader)), path
+
+
+# Scalars the resolver treats specially: numbers, booleans, nulls, dates, ...
+RESOLVER_WORDS = st.sampled_from([
+    "", "~", "null", "Null", "NULL", "nul", "ja", "nee", "yes", "No", "on", "OFF", "y", "n",
+    "true", "False", "TRUE", "0", "-1", "+12", "0x1F", "0o17", "017", "0b101", "1_000", "1:30",
+    "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "6.8523015e+5", "2026-09-01",
+    "2026-9-1 10:00:00", "2001-12-14t21:59:43.10-05:00", "<<", "=", "!x", ".",
+])  # no & or *: compose refuses aliases
+
+
+@given(st.lists(RESOLVER_WORDS | st.text(st.sampled_from("0123456789.:-+_eExXoObB ~nNtTfFyY"),
+                                          max_size=8), min_size=1, max_size=8),
+       st.sampled_from(["{}", "'{}'", '"{}"', "!!str {}", "! {}"]))
+@settings(HYPOTHESIS, max_examples=150)
+def test_compose_resolves_tags_as_pyyaml_does(words, style):
+    """compose resolves tags itself (PyYAML's resolver is slow): the same tag
+    for every plain, quoted and tagged scalar."""
+    text = "".join(f"k{i}: {style.format(word)}\n" for i, word in enumerate(words))
+    try:  # the parser compose uses: libyaml and PyYAML's own differ for `! ` without text
+        expected = shape(yaml.compose(text, Loader=load.SafeLoader))
+    except yaml.YAMLError:
+        assume(False)
+    assert shape(compose(text)) == expected
+
+
+def test_resolver_has_only_what_compose_resolves():
+    """compose's resolver leaves out the parts of PyYAML's that SafeLoader
+    does not use, and takes its implicit resolvers as they were when it was
+    imported; if either differs (a newer PyYAML), compose must learn it."""
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        assert not loader.yaml_path_resolvers
+        assert None not in loader.yaml_implicit_resolvers
+        assert load.IMPLICIT_RESOLVERS == {
+            first: tuple(pairs) for first, pairs in loader.yaml_implicit_resolvers.items()}
 
 
 @given(st.recursive(
@@ -719,7 +776,7 @@ def test_compose_matches_pyyaml_for_ordinary_documents():
 def test_compose_matches_pyyaml_on_any_dumped_data(data):
     text = yaml.safe_dump(data, allow_unicode=True)
     assume(len(text) < 5000)
-    assert yaml.serialize(compose(text)) == yaml.serialize(yaml.compose(text, yaml.SafeLoader))
+    assert shape(compose(text)) == shape(yaml.compose(text, yaml.SafeLoader))
 
 
 def test_every_problem_has_a_line():
@@ -730,9 +787,8 @@ def test_every_problem_has_a_line():
 
 
 def test_deep_nesting_is_refused_without_walking_it_all():
-    """10,000 levels of block mappings (far over the size cap as a file) and a
-    node tree of 10,000 levels made by hand: refused at MAX_DEPTH, quickly,
-    without recursion."""
+    """10,000 levels of block mappings (far over the size cap as a file):
+    refused at MAX_DEPTH, quickly, without recursion."""
     deep_block = "".join(f"{' ' * depth}a:\n" for depth in range(10_000)) + " " * 10_000 + "x\n"
     start = time.monotonic()
     with pytest.raises(Refused) as refused:
@@ -740,11 +796,116 @@ def test_deep_nesting_is_refused_without_walking_it_all():
     assert refused.value.line == 41 and "te diep genest" in refused.value.message
     assert time.monotonic() - start < 5
 
-    mark = yaml.Mark("x.yml", 0, 0, 0, None, None)
-    node = yaml.ScalarNode("tag:yaml.org,2002:str", "x", mark, mark)
+
+TOO_DEEP = Problem("x.yml", 1, None, f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)")
+
+
+def nested_list(levels: int, inner: str = "x") -> str:
+    return "[" * levels + inner + "]" * levels
+
+
+def test_nesting_may_be_max_depth_levels_for_scalars_too():
+    """The root is level 1, so `naam: [[...[x]...]]` has its x on level
+    brackets + 2. A scalar one level too deep is refused like a collection,
+    at its own line; of several, the last is named (as the validator did
+    when it checked the depth); a collection too deep is refused at once."""
+    def problems(text: str) -> list[Problem]:
+        return read_record(m.VOORZIENING, text.encode(), "x.yml")[1]
+
+    fits = problems(f"naam: {nested_list(MAX_DEPTH - 2)}\n")
+    assert fits and all("te diep" not in p.message for p in fits), fits
+    assert problems(f"naam: {nested_list(MAX_DEPTH - 1)}\n") == [TOO_DEEP]
+    two_deep_scalars = f"a: {nested_list(MAX_DEPTH - 1)}\nb: {nested_list(MAX_DEPTH - 1, 'y')}\n"
+    assert problems(two_deep_scalars) == [replace(TOO_DEEP, line=2)]
+    deep_collection_later = f"a: {nested_list(MAX_DEPTH - 1)}\nb: {nested_list(MAX_DEPTH, '')}\n"
+    assert problems(deep_collection_later) == [replace(TOO_DEEP, line=2)]
+    assert problems(f"a: {nested_list(MAX_DEPTH - 1)}\nb: [\n")[0].message.startswith(
+        "de YAML klopt niet"), "a syntax error further on comes first, as before"
+
+
+def test_validator_walks_a_tree_only_as_deep_as_the_model():
+    """A node tree of 10,000 levels made by hand (compose never makes one)
+    where a text belongs: one problem, quickly, without recursion."""
+    node = Scalar("tag:yaml.org,2002:str", "x", 1)
     for _ in range(10_000):
-        key = yaml.ScalarNode("tag:yaml.org,2002:str", "a", mark, mark)
-        node = yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], mark, mark)
-    validator = Validator("x.yml", "a:")
-    assert validator.record(m.VOORZIENING, node) is None
-    assert any("te diep genest" in p.message for p in validator.problems)
+        node = Mapping("tag:yaml.org,2002:map", 1, [(Scalar("tag:yaml.org,2002:str", "a", 1), node)])
+    root = Mapping("tag:yaml.org,2002:map", 1, [(Scalar("tag:yaml.org,2002:str", "naam", 1), node)])
+    validator = Validator("x.yml", "naam:")
+    start = time.monotonic()
+    validator.record(m.VOORZIENING, root)
+    assert time.monotonic() - start < 1
+    assert [p.message for p in validator.problems if p.field == "naam"] == [
+        "hier hoort een tekst, maar er staat een groep velden"]
+
+
+# --------------------------------------------------------------------------
+# The shortcuts of the validator and the reader give the same answers
+# --------------------------------------------------------------------------
+
+
+def test_first_control_finds_what_is_control_refuses_in_every_character():
+    for code in range(0x110000):
+        char = chr(code)
+        assert first_control(char) == (char if _is_control(char) else None), hex(code)
+        assert not (_is_control(char) and char.isprintable()), hex(code)
+
+
+@given(st.text(st.characters(min_codepoint=0) | st.sampled_from(
+    "\n\t\x1b\x7f\x85\xa0\xad\u200b\u2028\ufeff\ufdd0\ufffe\U0001fffe\U0010ffff\U0001f600"),
+    max_size=40))
+@settings(HYPOTHESIS, max_examples=300)
+def test_first_control_is_the_first_refused_character(text):
+    assert first_control(text) == next((c for c in text if _is_control(c)), None)
+
+
+def test_model_field_names_need_no_name_checks():
+    """The validator checks only unknown keys for being a valid field name."""
+    def objs(ftype):
+        if isinstance(ftype, m.ListOf):
+            yield from objs(ftype.item)
+        if isinstance(ftype, m.Obj):
+            yield ftype
+            for f in ftype.fields:
+                yield from objs(f.type)
+
+    for rtype in m.RECORD_TYPES.values():
+        for obj in objs(record_obj(rtype)):
+            for f in obj.fields:
+                assert f.name.strip() == f.name and f.name and _is_field_name(f.name), f.name
+
+
+MARKDOWN_ALPHABET = st.sampled_from("ab #![]()<>{}:/\n \tjavascript")
+
+
+@given(st.text(MARKDOWN_ALPHABET, max_size=30))
+@settings(HYPOTHESIS, max_examples=400)
+def test_markdown_patterns_only_match_with_the_part_looked_for_first(text):
+    for needed, pattern, _ in UNSAFE_MARKDOWN:
+        assert not pattern.search(text) or needed in text, (needed, text)
+    assert not LINK_TARGET.search(text) or "](" in text
+    assert not LINK_DEFINITION.search(text) or "[" in text
+
+
+@pytest.mark.parametrize("size", [0, 1, 4096, MAX_FILE_BYTES - 1, MAX_FILE_BYTES,
+                                  MAX_FILE_BYTES + 1, MAX_FILE_BYTES + 4096])
+def test_reading_stops_just_over_the_limit(tmp_path, size):
+    path = tmp_path / "x.yml"
+    data = os.urandom(size)
+    path.write_bytes(data)
+    with path.open("rb") as stream:
+        assert _read_at_most(stream, MAX_FILE_BYTES + 1) == data[:MAX_FILE_BYTES + 1]
+
+
+def test_reading_goes_on_past_the_size_the_file_had():
+    """A file that grows after its size was asked for (here a pipe, whose
+    size is 0) is read on, up to the limit."""
+    reader, writer = os.pipe()
+    os.write(writer, b"x" * 5000)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        assert _read_at_most(stream, 3000) == b"x" * 3000
+    reader, writer = os.pipe()
+    os.write(writer, b"y" * 100)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as stream:
+        assert _read_at_most(stream, 3000) == b"y" * 100
