@@ -159,6 +159,8 @@ class _Loader:
             return None
         read = self.cache.read_record if self.cache is not None else read_record
         record, problems, refs = read(rtype, raw, display, record_id)
+        if record is not None:
+            record.digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
         self.problems += problems
         self.refs += refs
         return record

@@ -763,6 +763,8 @@ class Record:
     path: str
     data: dict[str, Any]
     lines: dict[str, int] = field(default_factory=dict)
+    # A digest of the file the record was read from ('' for a record made in code).
+    digest: str = field(default="", compare=False, repr=False)
 
     def __getitem__(self, name: str) -> Any:
         return self.data[name]

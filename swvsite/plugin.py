@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from . import bundle, feeds, filters, headers, redirects, review, search, structured
 from . import model as m
-from .load import load_site
+from .load import LoadCache, load_site
 from .problems import ContentError
 from .render import RenderMemo, abbreviations, record_pages, removed_pages
 
@@ -46,7 +46,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     # Called with the content as soon as it is loaded (swvsite build's B1 summary).
     when_loaded = None
     preview = False  # in `swvsite serve` (see on_startup)
+    load_cache = None
     render_memo = None
+    export_memo = None
 
     def __init__(self):
         super().__init__()
@@ -61,7 +63,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def on_config(self, config):
         try:
-            self.site = load_site(self.content_path(config))
+            self.site = load_site(self.content_path(config),
+                                  self.load_cache if self.preview else None)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
         unknown = review.unknown_types(self.config.controle_termijnen)
@@ -93,11 +96,13 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         what did not change between rebuilds is not loaded or rendered again."""
         self.preview = command == "serve"
         if self.preview:
+            self.load_cache = LoadCache()
             self.render_memo = RenderMemo(record_digest)
+            self.export_memo: dict = {}
 
     def on_shutdown(self):
         self.preview = False
-        self.render_memo = None
+        self.load_cache = self.render_memo = self.export_memo = None
 
     def on_files(self, files: Files, config) -> Files:
         records = record_pages(self.site, self.render_memo if self.preview else None)
@@ -113,7 +118,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
         files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
-        for name, text in structured.exports(self.site, config.site_url).items():
+        for name, text in structured.exports(self.site, config.site_url,
+                                             self.export_memo if self.preview else None).items():
             files.append(File.generated(config, f"{structured.DATA_DIR}/{name}", content=text))
         if config.site_url:
             files.append(File.generated(config, feeds.ATOM_PATH,
@@ -221,7 +227,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
 
 def record_digest(record: m.Record) -> str:
-    """A digest of a record's data (and the file it is in)."""
+    """A digest of a record: of its file as loaded, or else of its data."""
+    if record.digest:
+        return f"{record.path}\x1f{record.digest}"
     return hashlib.blake2b(repr((record.path, record.data)).encode(),
                            digest_size=16).hexdigest()
 

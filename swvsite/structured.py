@@ -154,9 +154,8 @@ _MARKDOWN = markdown_lib.Markdown(
 
 # Anything Markdown (or safe.markdown) could turn into something else than plain
 # paragraphs: inline markup, escapes, HTML, entities, lists, headings, quotes,
-# rules, code blocks, hard line breaks.
-_MARKUP = re.compile(r"[*_`\[\]<>&\\!#|~^={}]|^[ \t]*(?:[-+>]|\d+[.)])|^(?: {4}|\t)| {2,}$",
-                     re.M)
+# rules, code blocks, hard line breaks (a tab becomes four spaces).
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!#|~^={}\t]|^ *(?:[-+>]|\d+[.)])|^ {4}| {2,}$", re.M)
 
 
 def markdown_text(value: str | None) -> str | None:
@@ -666,11 +665,36 @@ _EXPORTS = (
 )
 
 
+class _Encoded(str):
+    """A record already written as compact JSON (see `exports`' memo)."""
+
+
 class _Exporter:
-    def __init__(self, site: m.Site, site_url: str | None):
+    def __init__(self, site: m.Site, site_url: str | None, memo: dict | None = None):
         self.site = site
         self.site_url = site_url
         self.vraag_pages = {v["id"]: t.page for t, v in site.vragen() if v.get("id")}
+        self.memo = memo
+        if memo is not None:
+            # A record's export shows its own data and, for each reference, whether
+            # the record it points to exists (its address): the ids of everything.
+            ids = "\x1e".join(sorted(f"{r.type.name}:{r.id}" for r in site.all_records()))
+            ids += "\x1e".join(sorted(f"{k}:{v}" for k, v in self.vraag_pages.items()))
+            self.context = (site_url, hash(ids))
+            self.previous = dict(memo)
+            memo.clear()
+
+    def encoded(self, record: m.Record) -> dict | str:
+        """A folder record's export; from the memo when neither the record nor the
+        ids it can point to changed."""
+        if self.memo is None or not record.digest:
+            return self.record(record, record.page)
+        key = (record.path, record.digest, self.context)
+        line = self.previous.get(key)
+        if line is None:
+            line = _Encoded(_compact(self.record(record, record.page)))
+        self.memo[key] = line
+        return line
 
     def url(self, page_path: str, anchor: str | None = None) -> str:
         return _export_url(self.site_url, page_path, anchor)
@@ -725,7 +749,7 @@ class _Exporter:
             return entries, {"gecontroleerd_op": gecontroleerd.isoformat()
                              if gecontroleerd else None}
         records = sorted(site.records(rtype.name).values(), key=lambda r: r.id)
-        return [self.record(r, r.page) for r in records], {}
+        return [self.encoded(r) for r in records], {}
 
 
 def _dumps(data: dict) -> str:
@@ -736,7 +760,8 @@ def _dumps(data: dict) -> str:
     for key, value in data.items():
         start = f"{_compact(key)}:"
         if isinstance(value, list) and value:
-            items = ",\n".join(_compact(item) for item in value)
+            items = ",\n".join(item if isinstance(item, _Encoded) else _compact(item)
+                                for item in value)
             lines.append(f"{start}[\n{items}\n]")
         else:
             lines.append(f"{start}{_compact(value)}")
@@ -754,11 +779,12 @@ def _last_checked(site: m.Site) -> str | None:
     return max(dates).isoformat() if dates else None
 
 
-def exports(site: m.Site, site_url: str | None) -> dict[str, str]:
+def exports(site: m.Site, site_url: str | None, memo: dict | None = None) -> dict[str, str]:
     """File name (inside /data/) -> JSON text, for every export and `index.json`.
     The same content always gives byte-identical files: model order for fields,
-    id order for records, no build time."""
-    exporter = _Exporter(site, site_url)
+    id order for records, no build time. A `memo` (the preview server's, kept
+    between calls) keeps each record's JSON for the next call."""
+    exporter = _Exporter(site, site_url, memo)
     files: dict[str, str] = {}
     listing = []
     for name, rtype in _EXPORTS:

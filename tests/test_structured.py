@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given, settings, strategies as hst
+from hypothesis import example, given, settings, strategies as hst
 
 from swvsite import model as m
 from swvsite import structured as st
@@ -522,7 +522,11 @@ def _rendered_text(value: str) -> str | None:
     return extractor.text() or None
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
+@example(["Ouders", "\t", "\n", "Ouders"])     # a tab becomes four spaces: a line break
+@example(["Ouders", "  ", "\n", "school"])      # two spaces at the end: a line break
+@example(["\n   ", "1.", " ", "weken."])        # a numbered list
+@example(["Ouders", "\n", "==", "\n\n", "x"])   # a heading underlined
 @given(hst.lists(hst.sampled_from(["Ouders", "school", "TLV", "6", "weken.", "-", "1.", "#",
                                    "*", "_", "[a](b)", "&", "<b>", "é", " ", "  ", "\n", "\n\n",
                                    "\n   ", "\t", ":", "?", "'", '"', "    code", "---", "=="]),
