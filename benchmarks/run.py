@@ -407,10 +407,11 @@ def edit_to_preview(config: Path, content: Path, edits: int, work: Path,
             raise ChildFailed(f"swvsite serve did not start; see {work / 'serve.log'}")
         startup = time.perf_counter() - start
         time.sleep(1.0)  # let the file watcher settle
+        summary = generate.read_yaml(record)["samenvatting"]
         for number in range(1, edits + 1):
             marker = f"benchmarkwijziging{number}x{os.getpid()}"
             data = generate.read_yaml(record)
-            data["samenvatting"] = f"{data['samenvatting']} Gewijzigd: {marker}."
+            data["samenvatting"] = f"{summary} Gewijzigd: {marker}."  # not longer each time
             text = generate.dump_yaml(data)
             builds_before = len(reader.builds)
             cpu_before = process_cpu(server.pid)

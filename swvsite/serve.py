@@ -18,6 +18,7 @@ ways and is otherwise MkDocs' (mkdocs.commands.serve, mkdocs.livereload):
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import string
 import tempfile
@@ -25,21 +26,26 @@ import urllib.parse
 from os.path import isdir, isfile, join
 from urllib.parse import urlsplit
 
+import watchdog.events
 import watchdog.observers
 from mkdocs.config import load_config
 from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer, _serve_url, _timestamp
 
-from .build import TemplateCache, build
+from .build import TemplateCache, build, usable_cores
 from .pagecache import PageCache
 
 log = logging.getLogger("mkdocs.swvsite.serve")
 
 RELOAD_SCRIPT = "/livereload.js"
+# File system events that mean a file changed (not: opened, closed after reading).
+CHANGES = frozenset({watchdog.events.EVENT_TYPE_CREATED, watchdog.events.EVENT_TYPE_DELETED,
+                     watchdog.events.EVENT_TYPE_MODIFIED, watchdog.events.EVENT_TYPE_MOVED,
+                     watchdog.events.EVENT_TYPE_CLOSED})
 # MkDocs' reload script, started from its own address instead of inline values.
 _RELOAD_JS = string.Template(_SCRIPT_TEMPLATE_STR).substitute(
     epoch="epoch", request_id="requestId").replace(
     "livereload(epoch, requestId);",
-    "(function () {\n"
+    ";(function () {\n"  # ';': the line before ends a function expression
     "  var query = new URL(document.currentScript.src).searchParams;\n"
     "  livereload(Number(query.get('epoch')), Number(query.get('id')));\n"
     "})();").encode("utf-8")
@@ -57,6 +63,28 @@ class PreviewServer(LiveReloadServer):
             self.observer = watchdog.observers.Observer()
         except Exception:  # pragma: no cover - no native watcher: keep MkDocs' polling
             pass
+
+    def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
+        """MkDocs' watch, reacting only to changes: the operating system also
+        reports files being opened and read, which every build does."""
+        path = os.path.abspath(path)
+        if func is not None and func is not self.builder:
+            raise TypeError("Plugins can no longer pass a 'func' parameter to watch().")
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def callback(event):
+            if event.is_directory or event.event_type not in CHANGES:
+                return
+            with self._rebuild_cond:
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = callback  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
     def _serve_request(self, environ, start_response):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
@@ -100,8 +128,10 @@ def serve(config_file: str, dev_addr: str | None = None, *, livereload: bool = T
         if config is None:
             config = get_config()
             config.site_url = serve_url
+        # Several processes only for the first build (forking once the server's
+        # threads run is unsafe; build() checks that itself).
         stats = build(config, cache=cache, serve_url=serve_url, keep_site=True,
-                      templates=templates)
+                      templates=templates, jobs=usable_cores())
         if stats.reused:
             log.info(f"{stats.pages - stats.reused} of {stats.pages} pages rendered, "
                      f"{stats.reused} unchanged")
