@@ -7,10 +7,25 @@ Feeds need absolute addresses, so they are written only when mkdocs.yml has a
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 from . import model as m
 from .render import nieuws_sorted
+
+
+# xml.sax.saxutils' escape and quoteattr, here because that module imports
+# urllib and ssl (10 ms at every start of swvsite) for these two small functions.
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace('"', "&quot;") + '"'
+
 
 ATOM_PATH = "nieuws/atom.xml"
 JSON_PATH = "nieuws/feed.json"

@@ -79,3 +79,18 @@ def test_removed_page_to_a_missing_target_is_a_clear_error(tmp_path, minimal_con
     assert ("content/verwijderd.yml, regel 3, veld 'paginas[1].naar': er is geen pagina "
             "'procedures/bestaat-niet'") in site.result.stderr
     assert "Traceback" not in site.result.stderr
+
+
+def test_feed_escaping_is_xml_saxutils_escaping():
+    from xml.sax.saxutils import escape, quoteattr
+
+    from hypothesis import given, strategies as st
+
+    from swvsite import feeds
+
+    @given(st.text())
+    def same(text):
+        assert feeds.escape(text) == escape(text)
+        assert feeds.quoteattr(text) == quoteattr(text)
+
+    same()
