@@ -71,19 +71,22 @@ CENTRES = [
      [("swvsite/load.py", "load_site", None)], ["YAML parsing (swvsite.load, C loader)"]),
     ("Rendering record pages to Markdown (swvsite.render)",
      [("swvsite/render.py", "record_pages", None)]),
+    ("Facet pages, exports, feeds (swvsite plugin on_files)",
+     [("swvsite/plugin.py", "on_files", None)],
+     ["Rendering record pages to Markdown (swvsite.render)"]),
     ("Macros: Jinja + overview blocks (mkdocs-macros)",
      [("mkdocs_macros/plugin.py", "on_page_markdown", None)]),
-    ("Abbreviations appended (swvsite plugin on_page_markdown)",
+    ("swvsite plugin on_page_markdown (meta description)",
      [("swvsite/plugin.py", "on_page_markdown", None)]),
-    ("Markdown conversion (Page.render: Python-Markdown + extensions)",
-     [("mkdocs/structure/pages.py", "render", None)]),
-    ("Search indexing (Material search: parse HTML, write index)",
+    ("Markdown conversion (Python-Markdown + extensions)",
+     [("swvsite/build.py", "render", None), ("mkdocs/structure/pages.py", "render", None)]),
+    ("Search indexing (Material search with swvsite's section parser)",
      [("material/plugins/search/plugin.py", "on_page_context", None),
       ("material/plugins/search/plugin.py", "on_post_build", None)]),
     ("Theme rendering (Jinja templates of Material)",
-     [("jinja2/environment.py", "render", ("mkdocs/commands/build.py", "_build_page")),
+     [("jinja2/environment.py", "render", ("swvsite/build.py", "_build_page")),
       ("jinja2/environment.py", "render", ("mkdocs/commands/build.py", "_build_template"))]),
-    ("HTML post-processing (swvsite plugin: CSP meta, headers, search patch)",
+    ("HTML post-processing (swvsite plugin: head tags, CSP, headers)",
      [("swvsite/plugin.py", "on_post_page", None),
       ("swvsite/plugin.py", "on_post_template", None),
       ("swvsite/plugin.py", "on_post_build", None)]),
@@ -91,9 +94,8 @@ CENTRES = [
      [("mkdocs/utils/__init__.py", "write_file", None),
       ("mkdocs/structure/files.py", "copy_static_files", None)]),
     ("Link and anchor validation (MkDocs)",
-     [("mkdocs/structure/pages.py", "validate_anchor_links", None),
-      ("mkdocs/structure/pages.py", "_register_anchor", None)]),
-    ("After the MkDocs build (swvsite build command: reports, summaries)",
+     [("mkdocs/structure/pages.py", "validate_anchor_links", None)]),
+    ("After the build (swvsite build command: B1 summary, review report)",
      [("swvsite/cli.py", "_build", None)], ["_build_site"]),
 ]
 
@@ -118,29 +120,30 @@ SAMPLED = [
     ("Validation and site checks (swvsite.load/validate)", [("swvsite/load.py", "load_site")]),
     ("Rendering record pages to Markdown (swvsite.render)",
      [("swvsite/render.py", "record_pages")]),
+    ("Facet pages, exports, feeds (swvsite plugin on_files)",
+     [("swvsite/plugin.py", "on_files")]),
     ("Macros: Jinja + overview blocks (mkdocs-macros)",
      [("mkdocs_macros/plugin.py", "on_page_markdown")]),
-    ("swvsite plugin on_page_markdown (abbreviations, description)",
+    ("swvsite plugin on_page_markdown (meta description)",
      [("swvsite/plugin.py", "on_page_markdown")]),
-    ("Markdown conversion (Page.render: Python-Markdown + extensions)",
-     [("mkdocs/structure/pages.py", "render")]),
-    ("Search indexing (Material search: parse HTML, write index)",
+    ("Markdown conversion (Python-Markdown + extensions; the same work plain MkDocs does)",
+     [("swvsite/build.py", "render"), ("mkdocs/structure/pages.py", "render")]),
+    ("Search indexing (Material search with swvsite's section parser and search words)",
      [("material/plugins/search/plugin.py", "on_page_context"),
       ("material/plugins/search/plugin.py", "on_post_build")]),
-    ("Theme rendering (Jinja templates of Material)",
-     [("mkdocs/commands/build.py", "_build_page"),
-      ("mkdocs/commands/build.py", "_build_template")]),
-    ("HTML post-processing (swvsite plugin: head tags, CSP, headers, search index rewrite)",
+    ("HTML post-processing (swvsite plugin: head tags, CSP, headers)",
      [("swvsite/plugin.py", "on_post_page"), ("swvsite/plugin.py", "on_post_template"),
       ("swvsite/plugin.py", "on_post_build")]),
+    ("Theme rendering (Jinja templates of Material)",
+     [("swvsite/build.py", "_build_page"), ("mkdocs/commands/build.py", "_build_template")]),
     ("Writing pages and copying theme files",
      [("mkdocs/utils/__init__.py", "write_file"),
       ("mkdocs/structure/files.py", "copy_static_files")]),
-    ("Other parts of the MkDocs build (nav, files, plugin glue, sitemap, ...)",
-     [("mkdocs/commands/build.py", "build")]),
+    ("Other parts of the build (nav, files, plugin glue, sitemap, ...)",
+     [("swvsite/build.py", "run")]),
     ("Loading mkdocs.yml, staging and swap (swvsite.publish)",
      [("swvsite/publish.py", "build_site")]),
-    ("After the MkDocs build (swvsite build command: reports, summaries)",
+    ("After the build (swvsite build command: B1 summary, review report)",
      [("swvsite/cli.py", "_build")]),
 ]
 
@@ -181,13 +184,18 @@ class Sampler:
         signal.signal(signal.SIGPROF, self._previous)
 
 
+# A clean build in this one process (no page cache; the B1 summary is worked out
+# here too, as no second process is started while the profiling timer runs).
+CLEAN = ["--zonder-cache", "--processen", "1"]
+
+
 def sampled_build(config: Path, site_dir: Path) -> tuple[float, float, Counter]:
     """Wall and CPU seconds of one build, and the samples per cost centre."""
     from swvsite import cli
 
     start, cpu = time.perf_counter(), time.process_time()
     with Sampler() as sampler:
-        cli.main(["build", "-f", str(config), "--site-dir", str(site_dir)])
+        cli.main(["build", "-f", str(config), "--site-dir", str(site_dir), *CLEAN])
     return time.perf_counter() - start, time.process_time() - cpu, sampler.counts
 
 
@@ -209,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from mkdocs.commands import build as _build  # noqa: F401  (import before profiling)
 
-    from swvsite import cli, publish  # noqa: F401  (import before profiling)
+    from swvsite import background, cli, publish  # noqa: F401  (import before profiling)
+
+    background.ENABLED = False  # the B1 summary in this process, where the profiler sees it
 
     print(f"swvsite from {Path(cli.__file__).parent}")
 
@@ -229,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
                 profiler = cProfile.Profile()
                 start = time.perf_counter()
                 profiler.enable()
-                cli.main(["build", "-f", str(config), "--site-dir", str(work / "site")])
+                cli.main(["build", "-f", str(config), "--site-dir", str(work / "site"), *CLEAN])
                 profiler.disable()
                 wall = time.perf_counter() - start
         finally:

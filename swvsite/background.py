@@ -17,6 +17,10 @@ import threading
 from typing import Any, Callable
 
 
+# Tools that measure this process (benchmarks/profile_build.py) switch it off.
+ENABLED = True
+
+
 class InBackground:
     """`function(*args)` in a forked process; `result()` waits for its value,
     which must be plain data (marshal). If the process fails, `result()` does the
@@ -27,7 +31,7 @@ class InBackground:
         self.args = args
         self.pid: int | None = None
         self.pipe: int | None = None
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+        if not ENABLED or not hasattr(os, "fork") or threading.active_count() > 1:
             return
         read, write = os.pipe()
         pid = os.fork()

@@ -267,7 +267,8 @@ def _build_sections(content: str) -> list[Section]:
         sections.append(created)
         return created
 
-    for token in _TOKEN.finditer(content):
+    tokens = _TOKEN.finditer(content)
+    while (token := next(tokens, None)) is not None:
         name = token.group(2)
         if name is None:  # text between tags
             text = token.group()
@@ -333,6 +334,12 @@ def _build_sections(content: str) -> list[Section]:
         headerlinks -= headerlink_flags.pop()
         if name in skip:
             skip.discard(name)
+            if not tags and name == section.tag and section.is_excluded():
+                # The heading of an excluded section at the top: what follows up to
+                # the next heading only fills this section, so it can be passed by.
+                end = _past_excluded_section(content, token.end())
+                if end != token.end():
+                    tokens = _TOKEN.finditer(content, end)
             continue
         if name in _KEEP and not (skip and skipping()):
             pieces = section.title if open_count.get(section.tag) else section.text
@@ -342,6 +349,29 @@ def _build_sections(content: str) -> list[Section]:
             else:
                 pieces.append(f"</{name}>")
     return sections
+
+
+_SECTION_HEADING = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)")
+
+
+def _past_excluded_section(content: str, start: int) -> int:
+    """Where the next section can begin after the top-level heading of an excluded
+    section ending at `start`: the next heading with an id, when everything before
+    it is complete elements (then nothing there reaches the index, and Material's
+    parser is back at the top when it gets there); otherwise `start`."""
+    heading = _SECTION_HEADING.search(content, start)
+    end = heading.start() if heading else len(content)
+    open_tags: list[str] = []
+    for closing, name in _TAG_NAME.findall(content, start, end):
+        name = name.lower()
+        if name in _VOID:
+            continue
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return start
+    return start if open_tags else end
 
 
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
