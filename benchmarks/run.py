@@ -567,6 +567,8 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         "ratio_cpu": (statistics.median(r["cpu"] for r in runs["swvsite"])
                       / statistics.median(r["cpu"] for r in runs["plain"])),
         "ratio_per_repetition": [s / p for s, p in zip(swv_wall, plain_wall)],
+        "ratio_cpu_per_repetition": [s["cpu"] / p["cpu"] for s, p in
+                                     zip(runs["swvsite"], runs["plain"])],
         "ms_per_page": 1000 * statistics.median(swv_wall) / pages,
         "plain_ms_per_page": 1000 * statistics.median(plain_wall) / pages,
         "check": stats([r["wall"] for r in runs["check"]]),
@@ -752,7 +754,13 @@ ROWS = [
     ("**Per page** (ms, build wall / HTML pages)", lambda r: f"{r['ms_per_page']:.1f}"),
     ("Plain `mkdocs build --strict`, same pages (s)", lambda r: seconds(r["plain_wall"])),
     ("Plain MkDocs per page (ms)", lambda r: f"{r['plain_ms_per_page']:.1f}"),
-    ("**Overhead** swvsite / plain (wall; CPU)",
+    ("**Overhead** swvsite / plain, 1 process: median of back-to-back pairs (wall; CPU)",
+     lambda r: (f"{statistics.median(r['ratio_per_repetition']):.2f}x "
+                f"({min(r['ratio_per_repetition']):.2f}–{max(r['ratio_per_repetition']):.2f}); "
+                f"{statistics.median(r['ratio_cpu_per_repetition']):.2f}x"
+                if r.get("ratio_cpu_per_repetition") else
+                f"{r['ratio_wall']:.2f}x; {r['ratio_cpu']:.2f}x")),
+    ("  ratio of the medians (wall; CPU)",
      lambda r: f"{r['ratio_wall']:.2f}x; {r['ratio_cpu']:.2f}x"),
     ("Same HTML body as the plain build", same_output),
     ("**swvsite build**, clean, one process per core (s)",
@@ -829,10 +837,15 @@ def targets(results: dict[str, dict]) -> str:
         return "met" if ok else "**not met**"
 
     rows = ["| Target of issue 6 | Measured | |", "| --- | --- | --- |"]
-    ratios = [(s, r["ratio_wall"]) for s, r in results.items()]
-    rows.append("| 1. overhead over plain MkDocs ≤ 1.05x at every scale | "
-                + ", ".join(f"{s}: {x:.2f}x" for s, x in ratios) + " | "
-                + verdict(all(x <= 1.05 for _, x in ratios)) + " |")
+    ratios = [(s, statistics.median(r["ratio_per_repetition"]),
+               r.get("ratio_parallel_wall")) for s, r in results.items()]
+    rows.append("| 1. overhead over plain MkDocs ≤ 1.05x at every scale (clean builds, wall) | "
+                + ", ".join(f"{s}: {x:.2f}x on one process"
+                            + (f", {p:.2f}x with `swvsite build` as it is (all cores)"
+                               if p else "") for s, x, p in ratios) + " | "
+                + verdict(all(x <= 1.05 for _, x, _ in ratios)) + " on one process; "
+                + verdict(all(p is not None and p <= 1.05 for _, _, p in ratios))
+                + " as staff run it |")
     near = results.get("10x")
     if near:
         n = near["record_pages"]
@@ -915,7 +928,7 @@ First load counts: {', '.join('`' + f + '`' for f in first['files'])} (gzip leve
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark swvsite; writes benchmarks/RESULTS.md.")
-    parser.add_argument("--repeat", type=int, default=3, help="repetitions per build (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions per build (default 5)")
     parser.add_argument("--edits", type=int, default=3,
                         help="edits timed in swvsite serve at 1x and 10x (default 3)")
     parser.add_argument("--national-edits", type=int, default=1,
