@@ -17,6 +17,28 @@ import threading
 from typing import Any, Callable
 
 
+def fork_with_pipe(work: Callable[[], bytes]) -> tuple[int, int]:
+    """Fork; the new process runs `work`, writes the bytes it returns (nothing if
+    it raised) to a pipe and leaves at once. Returns the new process's id and the
+    pipe's end to read from."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)
+    status = 0
+    try:
+        data = work()
+    except BaseException:  # noqa: BLE001 - nothing may escape a forked process
+        data, status = b"", 1
+    try:
+        with os.fdopen(write, "wb") as stream:
+            stream.write(data)
+    finally:
+        os._exit(status)
+
+
 # Tools that measure this process (benchmarks/profile_build.py) switch it off.
 ENABLED = True
 
@@ -33,23 +55,7 @@ class InBackground:
         self.pipe: int | None = None
         if not ENABLED or not hasattr(os, "fork") or threading.active_count() > 1:
             return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid:
-            os.close(write)
-            self.pid, self.pipe = pid, read
-            return
-        os.close(read)
-        status = 0
-        try:
-            data = marshal.dumps(function(*args))
-        except BaseException:  # noqa: BLE001 - nothing may escape a forked process
-            data, status = b"", 1
-        try:
-            with os.fdopen(write, "wb") as stream:
-                stream.write(data)
-        finally:
-            os._exit(status)
+        self.pid, self.pipe = fork_with_pipe(lambda: marshal.dumps(function(*args)))
 
     def result(self) -> Any:
         if self.pid is None:

@@ -46,6 +46,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .background import fork_with_pipe
 from .pagecache import (PageCache, RenderedPage, cache_blocker, global_key, markdown_key,
                         nav_has_own_titles, source_key)
 
@@ -449,23 +450,8 @@ class _Worker:
 
     @classmethod
     def start(cls, build: _Build, share: list[File]) -> "_Worker":
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid:
-            os.close(write)
-            return cls(pid, read)
-        # In the new process: render the share, send the results, leave at once.
-        os.close(read)
-        status = 0
-        try:
-            payload = _work(build, share)
-        except BaseException:  # noqa: BLE001 - nothing may escape a forked process
-            payload, status = marshal.dumps(("crash", [], "")), 1
-        try:
-            with os.fdopen(write, "wb") as stream:
-                stream.write(payload)
-        finally:
-            os._exit(status)
+        pid, pipe = fork_with_pipe(lambda: _work(build, share))
+        return cls(pid, pipe)
 
     def stop(self) -> None:
         """The build failed elsewhere: wait for this process without its results."""
@@ -584,34 +570,27 @@ def _build_page(page: Page, config, doc_files, nav: Navigation, env,
                 excluded: bool = False) -> bytes | None:
     """mkdocs.commands.build._build_page; returns the bytes it wrote (None if the
     page came out empty and was skipped)."""
-    config._current_page = page
-    try:
+    with _page_errors(page, config, "building"):
         log.debug(f"Building page {page.file.src_uri}")
         page.active = True
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        if excluded:
-            page.content = (
-                '<div class="mkdocs-draft-marker" title="This page will not be included into '
-                'the built site.">DRAFT</div>' + (page.content or ""))
-        output = template.render(context)
-        output = config.plugins.on_post_page(output, page=page, config=config)
+        try:
+            context = get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            if excluded:
+                page.content = (
+                    '<div class="mkdocs-draft-marker" title="This page will not be included '
+                    'into the built site.">DRAFT</div>' + (page.content or ""))
+            output = template.render(context)
+            output = config.plugins.on_post_page(output, page=page, config=config)
+        finally:
+            page.active = False
         if not output.strip():
             log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
             return None
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         utils.write_file(data, page.file.abs_dest_path)
         return data
-    except Exception as e:
-        message = f"Error building page '{page.file.src_uri}':"
-        if not isinstance(e, BuildError):
-            message += f" {e}"
-        log.error(message)
-        raise
-    finally:
-        page.active = False
-        config._current_page = None
 
 
 def _rendered(page: Page, key: bytes, output: bytes, entries: list[dict],

@@ -125,12 +125,18 @@ EDITS = [
 ]
 
 
+def editable_copy(tmp: Path, source: Path) -> tuple[Path, Path]:
+    """A project of its own under `tmp` with a copy of the content in `source`:
+    (its mkdocs.yml, its content folder), free to edit."""
+    content = tmp / "content"
+    shutil.copytree(source, content)
+    return own_copy(make_project(tmp / "project", content)), content
+
+
 @pytest.fixture(scope="module")
 def editable_project(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("edits")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "tests/fixtures/minimal", content)
-    config = own_copy(make_project(tmp / "project", content))
+    config, content = editable_copy(tmp, ROOT / "tests/fixtures/minimal")
     swvsite_build(config, tmp / "first")
     return tmp, config, content
 

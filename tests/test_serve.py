@@ -1,13 +1,24 @@
-"""`swvsite serve` rebuilds when a YAML file in content/ changes."""
+"""`swvsite serve` rebuilds when a YAML file in content/ changes, and what the preview
+shows after each edit is what a fresh `mkdocs build` of the same sources shows."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from pathlib import Path
 
-from conftest import ENV, SWVSITE, make_project
+import pytest
+from mkdocs.config import load_config
+
+from swvsite.build import TemplateCache, build
+from swvsite.pagecache import PageCache
+
+from conftest import ENV, ROOT, SWVSITE, make_project
+from test_build_cache import assert_same_site, edit, editable_copy
 
 
 def free_port() -> int:
@@ -54,20 +65,6 @@ def test_serve_reloads_on_content_change(tmp_path, minimal_content):
 # --------------------------------------------------------------------------
 # What the preview shows after each edit is what a fresh build of it shows
 # --------------------------------------------------------------------------
-
-import re  # noqa: E402
-import shutil  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-
-from swvsite.build import TemplateCache, build  # noqa: E402
-from swvsite.pagecache import PageCache  # noqa: E402
-
-from conftest import ROOT  # noqa: E402
-from test_build_cache import assert_same_site, edit, own_copy  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -128,9 +125,7 @@ PREVIEW_EDITS = [
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("preview")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    config_file = own_copy(make_project(tmp / "project", content))
+    config_file, content = editable_copy(tmp, ROOT / "content")
     server = Preview(config_file, tmp / "preview-site")
     yield server, tmp, content
     server.config().plugins.on_shutdown()  # MkDocs shares plugin instances in a process
