@@ -25,6 +25,7 @@ A clean build, a cached build and a parallel build write byte-identical sites
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import marshal
 import os
@@ -206,7 +207,7 @@ class _Build:
         self.env = config.theme.get_env()
         if self.templates is not None:
             self.env.bytecode_cache = self.templates
-        files.add_files_from_theme(self.env, config)
+        add_files_from_theme(files, config)
         self.files = files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
         nav = get_navigation(files, config)
@@ -616,6 +617,34 @@ def _restore_state(page: Page, title: str | None, anchors: list[str],
     page.present_anchor_ids = set(anchors)
     page.links_to_anchors = targets
     return True
+
+
+def add_files_from_theme(files: Files, config) -> None:
+    """Files.add_files_from_theme of MkDocs 1.6, without walking hidden folders.
+
+    MkDocs lists every file of the theme's folders through Jinja and then leaves
+    out, among others, every path with a part that starts with a dot; Material
+    keeps some 14,000 icons in `.icons/`, so that takes 50 ms per build. Here the
+    hidden folders are not entered; the rest is filtered by MkDocs' own patterns
+    and added in the same (sorted) order."""
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml",
+                "locales/*", *(f"*{x}" for x in utils.markdown_extensions),
+                *config.theme.static_templates]
+    found: set[str] = set()
+    for theme_dir in config.theme.dirs:
+        for root, dirs, names in os.walk(theme_dir):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            relative = os.path.relpath(root, theme_dir).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            found.update(prefix + name for name in names)
+    for path in sorted(found):
+        if any(fnmatch.fnmatch(path.lower(), pattern) for pattern in patterns):
+            continue
+        if files.get_file_from_path(path) is None:
+            for theme_dir in config.theme.dirs:
+                if os.path.isfile(os.path.join(theme_dir, path)):
+                    files.append(File(path, theme_dir, config.site_dir, config.use_directory_urls))
+                    break
 
 
 # --------------------------------------------------------------------------

@@ -215,3 +215,27 @@ def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
     assert failed.returncode == 1
     assert failed.stderr.count("bestaat-niet.md") >= 12 and "Traceback" not in failed.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_theme_files_are_the_ones_mkdocs_finds(tmp_path, minimal_content):
+    """swvsite.build.add_files_from_theme skips hidden folders instead of listing
+    them and filtering them out; the files are MkDocs' own, in its order."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from swvsite.build import add_files_from_theme
+
+    config_file = own_copy(make_project(tmp_path / "project", minimal_content))
+    overrides = config_file.parent / "overrides"
+    for name in (".hidden/x.css", "a/.b/c.js", "a/b.js", "x.py", "README.txt", "locales/nl.po",
+                 "deep/er/.dot.js", "deep/er/ok.svg", "main.html", "sitemap.xml"):
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+        (overrides / name).write_text("/* */", encoding="utf-8") if name != "main.html" else None
+    config = load_config(str(config_file))
+    theirs = get_files(config)
+    theirs.add_files_from_theme(config.theme.get_env(), config)
+    ours = get_files(config)
+    add_files_from_theme(ours, config)
+    assert [(f.src_uri, f.abs_src_path) for f in ours] == \
+        [(f.src_uri, f.abs_src_path) for f in theirs]
+    assert "a/b.js" in [f.src_uri for f in ours]
