@@ -9,17 +9,27 @@ import yaml
 DEFAULT_CONTENT_DIR = "content"
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Reads mkdocs.yml without executing or failing on its custom tags (!ENV, !!python/name)."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
+_read_before: dict[tuple, dict] = {}
+
 
 def _read(config_file: str | Path) -> dict:
-    with open(config_file, encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_TolerantLoader) or {}
+    """mkdocs.yml as data; read again only when the file changed (one command asks
+    for several settings)."""
+    path = Path(config_file)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _read_before:
+        with open(path, encoding="utf-8") as handle:
+            _read_before.clear()
+            _read_before[key] = yaml.load(handle, Loader=_TolerantLoader) or {}
+    return _read_before[key]
 
 
 def site_dir_from_config(config_file: str | Path) -> Path:
