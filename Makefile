@@ -48,4 +48,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .site.previous .site.new $(VENV)
+	rm -rf site .site.previous .site.new .cache/swvsite $(VENV)

@@ -22,8 +22,10 @@ effects a `RenderedPage` records (`cache_blocker`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import marshal
 import os
 import sys
@@ -35,6 +37,8 @@ from typing import Any, Iterable
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.swvsite.pagecache")
 
 CACHE_VERSION = 1
 # Plugins acting on single pages whose effects the cache records (by class).
@@ -126,13 +130,20 @@ class PageCache:
             self.save()
 
     def save(self) -> None:
+        """Write the cache; a cache that cannot be written never fails a build (the
+        next build renders those pages again)."""
         assert self.path is not None
         data = {"format": _cache_format(),
                 "pages": {uri: page.as_tuple() for uri, page in self.pages.items()}}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        temporary.write_bytes(marshal.dumps(data))
-        os.replace(temporary, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(marshal.dumps(data))
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            log.info(f"The page cache was not saved ({exc}).")
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
 
 def _cache_format() -> str:

@@ -239,3 +239,10 @@ def test_theme_files_are_the_ones_mkdocs_finds(tmp_path, minimal_content):
     assert [(f.src_uri, f.abs_src_path) for f in ours] == \
         [(f.src_uri, f.abs_src_path) for f in theirs]
     assert "a/b.js" in [f.src_uri for f in ours]
+
+
+def test_a_cache_that_cannot_be_written_does_not_fail_the_build(tmp_path, minimal_content):
+    config = make_project(tmp_path / "project", minimal_content)
+    (config.parent / ".cache").write_text("a file where the cache folder should be")
+    result = swvsite_build(config, tmp_path / "site")
+    assert "De site is gebouwd" in result.stdout
