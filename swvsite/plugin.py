@@ -39,7 +39,8 @@ class SwvsiteConfig(Config):
 
 
 class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
-    """Loads `content_dir` in on_config and adds record pages in on_files."""
+    """Loads `content_dir` in on_config and adds record pages in on_files; tells
+    swvsite.build's page cache what each page depends on (page_dependencies)."""
 
     site: m.Site | None = None
     script_hashes: set[str]
@@ -54,7 +55,6 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         super().__init__()
         self.script_hashes = set()
         self.page_script_hashes: dict[str, list[str]] = {}
-        self._generated: set[str] = set()
         self._files: Files | None = None
         self._digests: dict[str, str] | None = None
 
@@ -109,7 +109,6 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         generated = records + filters.facet_pages(self.site)
         known = {page.path for page in records}
         generated += removed_pages(self.site, lambda target: self._resolve(target, files, known))
-        self._generated = {page.path for page in generated}
         self._files = files
         for page in generated:
             if files.get_file_from_path(page.path) is not None:
@@ -235,13 +234,10 @@ def record_digest(record: m.Record) -> str:
 
 
 def content_digests(site: m.Site) -> dict[str, str]:
-    """A digest of every record's data by its file, plus 'organisatie', 'begrippen'
-    and '*' (all content)."""
+    """A digest of every record by its file, plus 'organisatie' and 'begrippen'."""
     digests = {record.path: record_digest(record) for record in site.all_records()}
     digests["organisatie"] = digests[site.organisatie.path]
     digests["begrippen"] = digests[site.begrippen.path]
-    digests["*"] = hashlib.blake2b("".join(sorted(digests.values())).encode(),
-                                   digest_size=16).hexdigest()
     return digests
 
 
