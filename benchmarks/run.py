@@ -676,11 +676,13 @@ def source_version() -> str:
 
 
 def source_hash(root: Path) -> str:
-    """A short hash of the code and pages measured (the snapshot)."""
+    """A short hash of the code and pages measured (the snapshot). Bytecode is left
+    out: compiling the same source twice does not give the same bytes."""
     import hashlib
 
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in root.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
