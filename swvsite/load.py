@@ -157,10 +157,14 @@ class _Loader:
         raw = self._read(path, display)
         if raw is None:
             return None
-        read = self.cache.read_record if self.cache is not None else read_record
-        record, problems, refs = read(rtype, raw, display, record_id)
+        digest = file_digest(raw)
+        if self.cache is not None:
+            record, problems, refs = self.cache.read_record(rtype, raw, display, record_id,
+                                                            digest)
+        else:
+            record, problems, refs = read_record(rtype, raw, display, record_id)
         if record is not None:
-            record.digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+            record.digest = digest
         self.problems += problems
         self.refs += refs
         return record
@@ -223,7 +227,7 @@ class LoadCache:
 
     `load_site(content_dir, cache)` still reads every file, but parses and
     validates one only if the cache has no result for the same record type,
-    path, id and content (its SHA-256). What only the whole site can show
+    path, id and content (its `file_digest`). What only the whole site can show
     (references between records, duplicate ids, a school's gemeente) is
     checked on every load, as are the files and folders themselves. After a
     load the cache holds the results of that load only, so removed and renamed
@@ -242,9 +246,10 @@ class LoadCache:
         self.reparsed: list[str] = []
 
     def read_record(self, rtype: m.RecordType, raw: bytes, display: str, record_id: str,
-                    ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
-        """`read_record`'s result for these bytes, from the cache if it has it."""
-        key = (rtype.name, display, record_id, hashlib.sha256(raw).digest())
+                    digest: str) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+        """`read_record`'s result for these bytes (whose `file_digest` is `digest`),
+        from the cache if it has it."""
+        key = (rtype.name, display, record_id, digest)
         result = self._results.get(key)
         if result is None:
             record, problems, refs = read_record(rtype, raw, display, record_id)
@@ -298,6 +303,12 @@ def _copy_data(value: Any) -> Any:
 
 
 _CONTAINERS = (dict, list)
+
+
+def file_digest(raw: bytes) -> str:
+    """A digest of a file's bytes: it tells whether a file changed (the load cache,
+    `Record.digest`, the page cache's keys)."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str | None = None,
