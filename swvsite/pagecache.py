@@ -23,6 +23,7 @@ effects a `RenderedPage` records (`cache_blocker`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -280,9 +281,6 @@ def _files_fingerprint(files: Files) -> str:
     return "\n".join(f"{f.src_uri}\x1f{f.dest_uri}\x1f{f.inclusion.name}" for f in files)
 
 
-_fingerprints: dict[tuple, str] = {}
-
-
 def _hash_tree(root: Path, suffixes: tuple[str, ...] | None = None) -> str:
     """A digest of the names and contents of the files under `root` (or of one file)."""
     digest = hashlib.blake2b(digest_size=20)
@@ -308,13 +306,11 @@ def _code_fingerprint(config) -> str:
     return " ".join(parts)
 
 
+@functools.cache
 def _cached_tree(root: Path) -> str:
     # swvsite's own files do not change while a process runs (the preview server
     # reruns builds for hours; its code is loaded once).
-    key = ("tree", str(root))
-    if key not in _fingerprints:
-        _fingerprints[key] = _hash_tree(root)
-    return _fingerprints[key]
+    return _hash_tree(root)
 
 
 def _theme_fingerprint(config) -> str:
@@ -322,14 +318,12 @@ def _theme_fingerprint(config) -> str:
     return _hash_tree(Path(custom)) if custom and Path(custom).is_dir() else ""
 
 
+@functools.cache
 def _versions() -> str:
-    key = ("versions",)
-    if key not in _fingerprints:
-        versions = [sys.version]
-        for name in VERSIONED_PACKAGES:
-            try:
-                versions.append(f"{name}=={metadata.version(name)}")
-            except metadata.PackageNotFoundError:
-                versions.append(f"{name} missing")
-        _fingerprints[key] = " ".join(versions)
-    return _fingerprints[key]
+    versions = [sys.version]
+    for name in VERSIONED_PACKAGES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return " ".join(versions)

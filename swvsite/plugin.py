@@ -169,10 +169,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     def on_post_template(self, output_content, template_name, config):
         if not template_name.endswith(".html"):
             return None
-        return self._with_policy(output_content, template_name)
-
-    def _with_policy(self, html: str, where: str) -> str:
-        return self._policy(html, where)[0]
+        return self._policy(output_content, template_name)[0]
 
     def _policy(self, html: str, where: str) -> tuple[str, list[str]]:
         try:
