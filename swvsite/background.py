@@ -17,6 +17,13 @@ import threading
 from typing import Any, Callable
 
 
+def can_fork() -> bool:
+    """Whether this process may fork: the system can, and no other thread runs
+    (a forked copy of a process with threads, such as the preview server, can
+    hang on a lock another thread held)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def fork_with_pipe(work: Callable[[], bytes]) -> tuple[int, int]:
     """Fork; the new process runs `work`, writes the bytes it returns (nothing if
     it raised) to a pipe and leaves at once. Returns the new process's id and the
@@ -53,7 +60,7 @@ class InBackground:
         self.args = args
         self.pid: int | None = None
         self.pipe: int | None = None
-        if not ENABLED or not hasattr(os, "fork") or threading.active_count() > 1:
+        if not ENABLED or not can_fork():
             return
         self.pid, self.pipe = fork_with_pipe(lambda: marshal.dumps(function(*args)))
 

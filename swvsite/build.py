@@ -29,7 +29,6 @@ import fnmatch
 import logging
 import marshal
 import os
-import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -47,7 +46,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .background import fork_with_pipe
+from .background import can_fork, fork_with_pipe
 from .pagecache import (PageCache, RenderedPage, cache_blocker, global_key, markdown_key,
                         nav_has_own_titles, source_key)
 
@@ -229,8 +228,8 @@ class _Build:
             self.stats.cache_off = blocker
             log.info(f"Rendering every page: {blocker}.")
         self.jobs = max(1, self.jobs) if self.independent else 1
-        if self.jobs > 1 and (not hasattr(os, "fork") or threading.active_count() > 1):
-            self.jobs = 1  # forking a process with threads (the preview server) is unsafe
+        if self.jobs > 1 and not can_fork():
+            self.jobs = 1  # the preview server runs threads
         self.reused: dict[str, RenderedPage] = {}
         self.keys: dict[str, bytes] = {}
         self.converter: _Converter | None = None
@@ -361,10 +360,7 @@ class _Build:
                              excluded=file.inclusion.is_excluded())
         entries = [dict(e) for e in self.search_index.entries[first:]] \
             if self.search_index is not None else []
-        links = {target.src_uri: dict(anchors)
-                 for target, anchors in (page.links_to_anchors or {}).items()}
-        return _Outcome(output if self.base is not None else None, page.title,
-                        sorted(page.present_anchor_ids or ()), links, entries,
+        return _Outcome(output if self.base is not None else None, *_page_state(page), entries,
                         list(self.plugin.page_script_hashes.get(file.src_uri, [])),
                         self.warnings.count == before)
 
@@ -594,12 +590,18 @@ def _build_page(page: Page, config, doc_files, nav: Navigation, env,
         return data
 
 
-def _rendered(page: Page, key: bytes, output: bytes, entries: list[dict],
-              hashes: list[str]) -> RenderedPage:
+def _page_state(page: Page) -> tuple[str | None, list[str], dict[str, dict[str, str]]]:
+    """What the rest of the build reads from a rendered page, as plain data: its
+    title, its anchors and its anchored links (see `_restore_state`)."""
     links = {target.src_uri: dict(anchors)
              for target, anchors in (page.links_to_anchors or {}).items()}
-    return RenderedPage(key, output, page.title, sorted(page.present_anchor_ids or ()),
-                        links, [dict(e) for e in entries], list(hashes))
+    return page.title, sorted(page.present_anchor_ids or ()), links
+
+
+def _rendered(page: Page, key: bytes, output: bytes, entries: list[dict],
+              hashes: list[str]) -> RenderedPage:
+    return RenderedPage(key, output, *_page_state(page), [dict(e) for e in entries],
+                        list(hashes))
 
 
 def _restore_state(page: Page, title: str | None, anchors: list[str],
