@@ -779,8 +779,10 @@ ROWS = [
                 if r.get("parallel_wall") else "-")),
     ("**swvsite build** after editing one school (page cache, all cores) (s)",
      lambda r: (f"{seconds(r['cached']['edit_wall'])}; "
-                f"{statistics.median(r['cached']['edit_reused']):,.0f} of "
-                f"{max(r['cached']['edit_pages']):,} pages reused" if r.get("cached") else "-")),
+                f"{statistics.median(r['cached']['edit_reused']):,.0f}"
+                + (f" of {max(r['cached']['edit_pages']):,}" if r['cached'].get('edit_pages')
+                   else "")  # results of before the count was kept
+                + " pages reused" if r.get("cached") else "-")),
     ("  vs plain MkDocs (wall)",
      lambda r: (f"{r['cached']['edit_wall']['median'] / r['plain_wall']['median']:.2f}x"
                 if r.get("cached") else "-")),
@@ -994,11 +996,12 @@ def main(argv: list[str] | None = None) -> int:
         data["results"] = old.get("results", {})
         data["notes"] = old.get("notes", "")
     data["results"].update(new)
+    if not args.no_write:  # the measurements first: they took long to make
+        RESULTS_JSON.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
+                                encoding="utf-8")
     report = write_report(data)
     print(table([new[s] for s in scales]))
     if not args.no_write:
-        RESULTS_JSON.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
-                                encoding="utf-8")
         RESULTS_MD.write_text(report, encoding="utf-8")
         log(f"wrote {RESULTS_MD.relative_to(ROOT)} and {RESULTS_JSON.relative_to(ROOT)}")
     return 0
