@@ -24,9 +24,10 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 import yaml
 
+from . import checks
 from . import model as m
 from .problems import ContentError, Problem
-from .validate import MAX_DEPTH, Mapping, Node, PendingRef, Scalar, Sequence, Validator, check_site
+from .validate import MAX_DEPTH, Mapping, Node, PendingRef, Scalar, Sequence, Validator
 
 MAX_FILE_BYTES = 1_000_000
 # The largest demo file has about 350 nodes; this allows a begrippenlijst of
@@ -42,13 +43,20 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _OFFSETS_IN_BYTES = False
 
 
-def load_site(content_dir: str | Path, cache: LoadCache | None = None) -> m.Site:
+def load_site(content_dir: str | Path, cache: LoadCache | None = None,
+              pages: checks.SitePages | None = None) -> m.Site:
     """Load and validate all content; raise ContentError listing every problem.
+
+    Every problem of the run is listed at once: those of single files and
+    those only the whole site shows (references, duplicates, colours, ...),
+    the latter judged on the files that could be read. `pages` tells the
+    checks the site's address and hand-written pages, for links in text to
+    `pagina:...` and to the site's own https:// address.
 
     With a `cache` (see LoadCache), files whose content is unchanged since the
     previous load with that cache are not parsed and validated again; the
     result is the same as without one."""
-    loader = _Loader(Path(content_dir), cache)
+    loader = _Loader(Path(content_dir), cache, pages or checks.SitePages())
     if cache is not None:
         cache._start_load()
     try:
@@ -82,11 +90,15 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 
 class _Loader:
-    def __init__(self, content_dir: Path, cache: LoadCache | None = None):
+    def __init__(self, content_dir: Path, cache: LoadCache | None = None,
+                 pages: checks.SitePages | None = None):
         self.root = content_dir
         self.cache = cache
+        self.pages = pages or checks.SitePages()
         self.problems: list[Problem] = []
         self.refs: list[PendingRef] = []
+        # Files that exist but have problems: (record type, id, path, partial data).
+        self.failed: list[tuple[m.RecordType, str, str, dict | None]] = []
 
     def load(self) -> m.Site | None:
         if not self.root.is_dir():
@@ -96,12 +108,10 @@ class _Loader:
         self._report_unknown_files()
         single = {t.name: self._load_file(t) for t in m.RECORD_TYPES.values() if t.file}
         folders = {t.name: self._load_folder(t) for t in m.RECORD_TYPES.values() if t.folder}
-        required = [single[t.name] for t in m.RECORD_TYPES.values() if t.file and not t.optional]
-        if self.problems or None in required:
-            return None
+        complete = not self.problems
         site = m.Site(
-            organisatie=single["organisatie"],
-            begrippen=single["begrippen"],
+            organisatie=single["organisatie"] or self._stand_in(m.ORGANISATIE),
+            begrippen=single["begrippen"] or self._stand_in(m.BEGRIPPEN),
             voorzieningen=folders["voorziening"],
             scholen=folders["school"],
             procedures=folders["procedure"],
@@ -109,8 +119,41 @@ class _Loader:
             nieuws=folders["nieuws"],
             verwijderd=single["verwijderd"],
         )
-        self.problems += check_site(site, self.refs)
-        return site
+        unknown = {kind for kind, missing in (
+            ("swv", single["organisatie"] is None and not self._partial(m.ORGANISATIE)),
+            ("begrip", single["begrippen"] is None and not self._partial(m.BEGRIPPEN)),
+            ("vraag", any(t is m.THEMA and not data for t, _, _, data in self.failed)),
+        ) if missing}
+        found = checks.run(checks.CheckInput(site, self.refs, self._failed_ids(), self.pages,
+                                             complete, frozenset(unknown)))
+        self.problems += [p for p in found if not p.notice]
+        site.notices = [p for p in found if p.notice]
+        site.pages = self.pages
+        return site if complete else None
+
+    def _partial(self, rtype: m.RecordType) -> dict | None:
+        return next((data for t, _, _, data in self.failed if t is rtype and data), None)
+
+    def _stand_in(self, rtype: m.RecordType) -> m.Record:
+        """For checks across the site while a required single file has problems:
+        what could be read of it (every field present, None where unreadable)."""
+        partial = self._partial(rtype)
+        data = {f.name: [] if isinstance(f.type, m.ListOf) else None for f in rtype.all_fields}
+        data.update(partial or {})
+        return m.Record(rtype, rtype.name, str(self.root / (rtype.file or rtype.name)), data)
+
+    def _failed_ids(self) -> dict[str, set[str]]:
+        """Ids that exist in files with problems: a reference to them is not dangling
+        (the file's own problems are reported)."""
+        ids: dict[str, set[str]] = {}
+        for rtype, record_id, _, data in self.failed:
+            if rtype.folder:
+                ids.setdefault(rtype.name, set()).add(record_id)
+            for kind, path in (("vraag", "vragen"), ("swv", "swvs")):
+                for entry in (data or {}).get(path) or []:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        ids.setdefault(kind, set()).add(entry["id"])
+        return ids
 
     # -- files -------------------------------------------------------------
 
@@ -159,12 +202,14 @@ class _Loader:
             return None
         digest = file_digest(raw)
         if self.cache is not None:
-            record, problems, refs = self.cache.read_record(rtype, raw, display, record_id,
-                                                            digest)
+            record, problems, refs, partial = self.cache.read_record(rtype, raw, display,
+                                                                     record_id, digest)
         else:
-            record, problems, refs = read_record(rtype, raw, display, record_id)
+            record, problems, refs, partial = _read_full(rtype, raw, display, record_id)
         if record is not None:
             record.digest = digest
+        else:
+            self.failed.append((rtype, record_id, display, partial))
         self.problems += problems
         self.refs += refs
         return record
@@ -246,14 +291,15 @@ class LoadCache:
         self.reparsed: list[str] = []
 
     def read_record(self, rtype: m.RecordType, raw: bytes, display: str, record_id: str,
-                    digest: str) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
-        """`read_record`'s result for these bytes (whose `file_digest` is `digest`),
+                    digest: str) -> tuple[m.Record | None, list[Problem], list[PendingRef],
+                                          dict | None]:
+        """`_read_full`'s result for these bytes (whose `file_digest` is `digest`),
         from the cache if it has it."""
         key = (rtype.name, display, record_id, digest)
         result = self._results.get(key)
         if result is None:
-            record, problems, refs = read_record(rtype, raw, display, record_id)
-            result = _Read(record, tuple(problems), tuple(refs))
+            record, problems, refs, partial = _read_full(rtype, raw, display, record_id)
+            result = _Read(record, tuple(problems), tuple(refs), partial)
             self.reparsed.append(display)
         if not result.may_change:
             self._used[key] = result
@@ -273,6 +319,7 @@ class _Read(NamedTuple):
     record: m.Record | None
     problems: tuple[Problem, ...]
     refs: tuple[PendingRef, ...]
+    partial: dict | None = None  # what could be read of a file with problems
 
     @property
     def may_change(self) -> bool:
@@ -280,14 +327,15 @@ class _Read(NamedTuple):
         too complex to read may have failed for lack of memory."""
         return any(problem.message == TOO_COMPLEX for problem in self.problems)
 
-    def copy(self) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+    def copy(self) -> tuple[m.Record | None, list[Problem], list[PendingRef], dict | None]:
         """The result with a record of its own (problems and references are
         immutable)."""
         record = self.record
         if record is not None:
             record = m.Record(record.type, record.id, record.path, _copy_data(record.data),
                               dict(record.lines))
-        return record, list(self.problems), list(self.refs)
+        partial = _copy_data(self.partial) if self.partial is not None else None
+        return record, list(self.problems), list(self.refs), partial
 
 
 def _copy_data(value: Any) -> Any:
@@ -316,36 +364,58 @@ def read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str | 
     """One record from the bytes of its file: the record (None if it has
     problems), the problems, and its references to other records, which only
     the whole site can check. Never raises for anything in `raw`."""
+    return _read_full(rtype, raw, display, record_id)[:3]
+
+
+def _read_full(rtype: m.RecordType, raw: bytes, display: str, record_id: str | None = None,
+               ) -> tuple[m.Record | None, list[Problem], list[PendingRef], dict | None]:
+    """`read_record`'s result and, for a file with problems, what could be read
+    of it (to tell which ids exist while the file is being mended)."""
     try:
         return _read_record(rtype, raw, display, record_id or rtype.name)
     except (MemoryError, RecursionError):
-        return None, [Problem(display, 1, None, TOO_COMPLEX)], []
+        return None, [Problem(display, 1, None, TOO_COMPLEX)], [], None
     except Exception as exc:  # noqa: BLE001 - staff get a message, never a traceback
         return None, [Problem(display, 1, None, (
             f"interne fout bij het lezen van dit bestand ({type(exc).__name__}); de inhoud is "
-            "niet gebruikt. Meld dit aan de beheerder van de site"))], []
+            "niet gebruikt. Meld dit aan de beheerder van de site"))], [], None
 
 
 def _read_record(rtype: m.RecordType, raw: bytes, display: str, record_id: str,
-                 ) -> tuple[m.Record | None, list[Problem], list[PendingRef]]:
+                 ) -> tuple[m.Record | None, list[Problem], list[PendingRef], dict | None]:
     parsed = _parse(raw, display)
-    if isinstance(parsed, Problem):
-        return None, [parsed], []
-    root, text = parsed
-    validator = Validator(display, text)
+    if isinstance(parsed, list):
+        return None, parsed, [], None
+    root, text, spacing = parsed
+    validator = Validator(display, text, cut=cut_comments(text))
     data = validator.record(rtype, root)
-    if data is None or validator.problems:
-        return None, validator.problems, validator.refs
-    return m.Record(rtype, record_id, display, data, validator.lines), [], validator.refs
+    problems = validator.problems
+    if spacing:  # what follows from a missing space is not reported on its line again
+        lines = {p.line for p in spacing}
+        problems = spacing + [p for p in problems if p.line not in lines]
+    if data is None or problems:
+        return None, problems, validator.refs, data
+    return m.Record(rtype, record_id, display, data, validator.lines), [], validator.refs, None
 
 
-def _parse(raw: bytes, display: str) -> tuple[Node | None, str] | Problem:
-    """The file's YAML node tree (None if empty) and its text, or the problem."""
+def _parse(raw: bytes, display: str) -> tuple[Node | None, str, list[Problem]] | list[Problem]:
+    """The file's YAML node tree (None if empty), its text and the lines where a
+    field name lacks the space after its colon; or the problems that stop reading."""
     text = decode(raw)
     if isinstance(text, Problem):
-        return Problem(display, text.line, None, text.message)
+        return [Problem(display, text.line, None, text.message)]
+    spacing = missing_spaces(text, display)
+    parsed = _compose(text, display)
+    if isinstance(parsed, Problem):
+        # A syntax error after `naam:Basisschool` is that line's doing (YAML often
+        # notices only at the end of the file): the missing space is the problem.
+        return spacing or [parsed]
+    return parsed, text, spacing
+
+
+def _compose(text: str, display: str) -> Node | None | Problem:
     try:
-        return compose(text), text
+        return compose(text)
     except Refused as exc:
         return Problem(display, exc.line, None, exc.message)
     except yaml.MarkedYAMLError as exc:
@@ -357,6 +427,65 @@ def _parse(raw: bytes, display: str) -> tuple[Node | None, str] | Problem:
             if isinstance(exc.character, int) else "dit is geen geldige YAML")
     except yaml.YAMLError as exc:
         return Problem(display, 1, None, f"dit is geen geldige YAML ({exc})")
+
+
+# A line that starts with a field name and a colon with no space after it
+# (`naam:Basisschool`): YAML reads that as one piece of text, not as a field.
+_NO_SPACE_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([a-z_][a-z0-9_]*):(?=[^\s])", re.M)
+
+
+def missing_spaces(text: str, display: str) -> list[Problem]:
+    """A problem for every line where a field name of the model is followed by a
+    colon without a space."""
+    if ":" not in text:
+        return []
+    found = []
+    for match in _NO_SPACE_KEY.finditer(text):
+        name = match.group(2)
+        if name in m.FIELD_NAMES:
+            line = line_at(text, match.start(2))
+            found.append(Problem(display, line, None, (
+                f"na '{name}:' hoort een spatie; schrijf '{name}: ...' (zonder spatie leest YAML "
+                "de hele regel als tekst en niet als veld)")))
+    return found
+
+
+# A comment that starts right after a plain value's space: ` #1` in `naam: School #1`.
+_CUT_HINT = re.compile(r"[ \t]#\S")
+_COMMENT_AFTER = re.compile(r"[ \t]*#\S.*")
+
+
+def cut_comments(text: str) -> dict[int, str]:
+    """Lines where YAML cut a plain (unquoted) value at ' #', and what it cut off.
+
+    YAML reads ` #` as the start of a comment. `# fictief` (with a space) is a
+    comment staff wrote on purpose; `#1` or `#1f4e79` right after the value is
+    almost always part of it, and silently lost. Keyed by the line the value
+    starts on (for an empty value: the line of its field name)."""
+    if not _CUT_HINT.search(text):
+        return {}
+    lines = text.splitlines()
+    cut: dict[int, str] = {}
+    loader = SafeLoader(text)
+    try:
+        previous_key_line = 0
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return cut
+            if not isinstance(event, yaml.ScalarEvent) or event.style not in (None, ""):
+                continue
+            end = event.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            found = _COMMENT_AFTER.match(rest)
+            if found:
+                line = event.start_mark.line + 1 if event.value else previous_key_line
+                cut.setdefault(line, found.group().strip())
+            previous_key_line = event.start_mark.line + 1
+    except yaml.YAMLError:
+        return cut
+    finally:
+        loader.dispose()
 
 
 TOO_COMPLEX = ("het bestand is te groot of te ingewikkeld om te lezen; verdeel de inhoud over "

@@ -8,6 +8,7 @@ renders; it only describes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -403,6 +404,10 @@ SCHOOL = RecordType(
               "Aanpassingen aan het gebouw, zoals een lift of een prikkelarme ruimte."),
         Field("partners", ListOf(Text(200)),
               "Organisaties waarmee de school samenwerkt."),
+        Field("voorzieningen", ListOf(Ref("voorziening"), unique=True),
+              "Ids van voorzieningen waarmee de school samenwerkt, zoals een OPDC of een school "
+              "voor speciaal onderwijs. Ze staan dan op de pagina van de school, en de school op "
+              "die van de voorziening.", example=["opdc-de-overstap"]),
         Field("grenzen", Markdown(1500),
               "Wat de school niet kan bieden. Eerlijk en duidelijk."),
         Field(
@@ -744,6 +749,57 @@ RECORD_TYPES: dict[str, RecordType] = {
 # Ref targets that are not record types themselves but entries inside records.
 NESTED_REF_TARGETS = {"vraag": "thema", "swv": "organisatie"}
 
+# Record types whose records can be renamed: they keep their old ids (oude_ids).
+RENAMEABLE = tuple(t.name for t in RECORD_TYPES.values() if OUDE_IDS in t.all_fields)
+
+# Links from text to the site itself, written `soort:id` (`procedure:tlv-aanvragen`,
+# `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `begrip:tlv`,
+# `pagina:contact`): the kind, and how staff call it in a message.
+SITE_LINK_KINDS = {
+    **{t.name: t.title.lower() for t in RECORD_TYPES.values() if t.folder},
+    "vraag": "vraag",
+    "begrip": "begrip",
+    "pagina": "pagina",
+}
+_SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# `soort:id`, `soort:id#anker` or `pagina:map/pagina`: groups kind, id, anchor.
+SITE_LINK = re.compile(rf"^({'|'.join(SITE_LINK_KINDS)}):({_SLUG_PART}(?:/{_SLUG_PART})*)"
+                       rf"(?:#({_SLUG_PART}))?$")
+
+
+# Pages every site has that are made from the organisation, not from docs/.
+GENERATED_PAGES = frozenset({"toegankelijkheid.md", "privacy.md"})
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """What the checks know of the site beyond its content: its address (for
+    links to the site itself written as https://) and its hand-written pages as
+    paths in docs/ ('contact.md', 'procedures/index.md'). None: not known (then
+    such links are not judged)."""
+
+    site_url: str | None = None
+    pages: frozenset[str] | None = None
+
+    def has_page(self, path: str) -> bool | None:
+        """Whether `path` (like 'contact' or 'procedures') is a page; None if unknown."""
+        path = path.strip("/")
+        if f"{path}.md" in GENERATED_PAGES or path == "":
+            return True
+        if self.pages is None:
+            return None
+        return f"{path}.md" in self.pages or f"{path}/index.md" in self.pages
+
+    def page_path(self, path: str) -> str:
+        """The source page in docs/ for a site path such as 'contact' or 'procedures'."""
+        path = path.strip("/")
+        folder_index = f"{path}/index.md"
+        if self.pages is not None:
+            return folder_index if folder_index in self.pages and f"{path}.md" not in self.pages \
+                else f"{path}.md"
+        folders = {t.folder for t in RECORD_TYPES.values() if t.folder}
+        return folder_index if path in folders else f"{path}.md"
+
 
 # --------------------------------------------------------------------------
 # Loaded content
@@ -780,7 +836,6 @@ class Record:
 
 def slugify(text: str) -> str:
     """A stable id from a Dutch term: lowercase ASCII, words joined by dashes."""
-    import re
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -799,6 +854,16 @@ class Site:
     themas: dict[str, Record]
     nieuws: dict[str, Record] = field(default_factory=dict)
     verwijderd: Record | None = None
+    # Old ids (oude_ids) per kind of reference: old id -> current id.
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    # What staff should know but that does not stop a build (see Problem.notice).
+    notices: list = field(default_factory=list)
+    # The site's address and hand-written pages, as far as known (links in text).
+    pages: SitePages = field(default_factory=lambda: SitePages())
+
+    def current_id(self, kind: str, record_id: str) -> str:
+        """The id a reference means: itself, or the record that has it as an old id."""
+        return self.aliases.get(kind, {}).get(record_id, record_id)
 
     @property
     def swv_lijst(self) -> list[dict]:
@@ -850,3 +915,17 @@ class Site:
             "vraag": {v["id"] for _, v in self.vragen() if v.get("id")},
             "swv": {s["id"] for s in self.swv_lijst if s.get("id")},
         }
+
+
+def _field_names(fields: tuple[Field, ...]) -> set[str]:
+    names = set()
+    for f in fields:
+        names.add(f.name)
+        ftype = f.type.item if isinstance(f.type, ListOf) else f.type
+        if isinstance(ftype, Obj):
+            names |= _field_names(ftype.fields)
+    return names
+
+
+# Every field name of every record type, nested ones included.
+FIELD_NAMES = frozenset(name for t in RECORD_TYPES.values() for name in _field_names(t.all_fields))

@@ -19,6 +19,9 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    # A notice is not a mistake: the content is published, but staff should know
+    # (a reference through an old id, for example). Printed after "let op:".
+    notice: bool = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.line, int) or self.line < 1:
@@ -32,7 +35,7 @@ class Problem:
         where = f"{self.file}, regel {self.line}"
         if self.field:
             where += f", veld '{self.field}'"
-        return f"{where}: {self.message}"
+        return f"{where}: {'let op: ' if self.notice else ''}{self.message}"
 
 
 def printable(text: str) -> str:
@@ -55,7 +58,7 @@ class ContentError(Exception):
     """Raised when content has problems; carries all of them at once."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems), key=_sort_key)
+        self.problems = sorted(set(p for p in problems if not p.notice), key=_sort_key)
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -64,6 +67,21 @@ class ContentError(Exception):
         lines = [f"{head} in de inhoud; er is niets gepubliceerd."]
         lines += [f"- {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+def notices_report(notices: list[Problem]) -> str:
+    """The notices of a load, for the terminal: nothing when there are none."""
+    if not notices:
+        return ""
+    count = len(notices)
+    head = "1 melding" if count == 1 else f"{count} meldingen"
+    lines = [f"{head} (de site wordt wel gebouwd):"]
+    lines += [f"- {p}" for p in sorted(set(notices), key=_sort_key)]
+    return "\n".join(lines)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=_sort_key)
 
 
 def _sort_key(problem: Problem) -> tuple:

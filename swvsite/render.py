@@ -95,11 +95,15 @@ class RenderMemo:
 
     def start(self, site: m.Site) -> None:
         self.digests = {record.path: self.digest(record) for record in site.all_records()}
-        organisatie = self.digests[site.organisatie.path]
-        linked = "".join(self.digests[r.path] for records in (
-            site.voorzieningen, site.procedures, site.themas, site.nieuws)
-            for r in records.values())
-        self.context = {"school": organisatie, None: organisatie + linked}
+        # Every page may link any record or page from text, by its current id.
+        shared = self.digests[site.organisatie.path] + repr((site.aliases, site.pages))
+        voorzieningen = "".join(self.digests[r.path] for r in site.voorzieningen.values())
+        linked = voorzieningen + "".join(self.digests[r.path] for records in (
+            site.procedures, site.themas, site.nieuws) for r in records.values())
+        # A voorziening's page names the schools that name it.
+        scholen = repr([(s.id, s["naam"], s["voorzieningen"]) for s in site.scholen.values()
+                        if s["voorzieningen"]])
+        self.context = {"school": shared + voorzieningen, None: shared + linked + scholen}
         self.previous, self.pages, self.renders = self.pages, {}, 0
 
     def page(self, record: m.Record, render) -> str:
@@ -145,6 +149,43 @@ def _relative(from_dir: str, to_page: str) -> str:
 
 def page_link(from_page: str, label: str, to_page: str, anchor: str | None = None) -> str:
     return f"[{safe.text(label)}]({rel(from_page, to_page, anchor)})"
+
+
+def site_link(site: m.Site, here: str):
+    """For `safe.markdown`: the relative address, from page `here`, of a link to
+    the site itself written in text (`procedure:tlv-aanvragen#stap-2`,
+    `vraag:wat-is-een-opp`, `begrip:tlv`, `pagina:contact`); an old id leads to
+    the record's current page."""
+    def address(target: str) -> str | None:
+        match = m.SITE_LINK.match(target)
+        if match is None:
+            return None
+        kind, value, anchor = match.groups()
+        page = site_link_page(site, kind, value)
+        if page is None:
+            return None
+        page, page_anchor = page
+        return rel(here, page, anchor or page_anchor)
+    return address
+
+
+def site_link_page(site: m.Site, kind: str, value: str) -> tuple[str, str | None] | None:
+    """The page (in docs/) and anchor a link `kind:value` leads to, or None."""
+    value = site.current_id(kind, value)
+    if kind == "vraag":
+        found = next((t for t, v in site.vragen() if v["id"] == value), None)
+        return (found.page, value) if found else None
+    if kind == "begrip":
+        return BEGRIPPEN_PAGE, value
+    if kind == "pagina":
+        return site.pages.page_path(value), None
+    record = site.records(kind).get(value) if kind in m.RECORD_TYPES else None
+    return (record.page, None) if record is not None else None
+
+
+def md(site: m.Site, here: str, value: str | None) -> str:
+    """A Markdown field of the content, on page `here`."""
+    return safe.markdown(value, site_link(site, here))
 
 
 # Marks a heading (and so its whole section) or a block as not worth indexing for
@@ -248,6 +289,7 @@ class Backlinks:
     voorzieningen_by_procedure: dict[str, list[str]]
     procedures_by_voorziening: dict[str, list[str]]
     nieuws_by_target: dict[str, list[m.Record]]
+    scholen_by_voorziening: dict[str, list[str]]
 
     @classmethod
     def of(cls, site: m.Site) -> "Backlinks":
@@ -273,13 +315,20 @@ class Backlinks:
                 nieuws[f"procedure:{pid}"].append(n)
             for vid in n["voorzieningen"]:
                 nieuws[f"voorziening:{vid}"].append(n)
-        return cls(vragen, by_procedure, by_voorziening, nieuws)
+        scholen = defaultdict(list)
+        for s in site.scholen.values():
+            for vid in s["voorzieningen"]:
+                scholen[vid].append(s.id)
+        return cls(vragen, by_procedure, by_voorziening, nieuws, scholen)
 
     def procedures_for(self, site: m.Site, voorziening: m.Record) -> list[m.Record]:
         return [site.procedures[p] for p in dict.fromkeys(self.procedures_by_voorziening[voorziening.id])]
 
     def voorzieningen_for(self, site: m.Site, procedure: m.Record) -> list[m.Record]:
         return [site.voorzieningen[v] for v in dict.fromkeys(self.voorzieningen_by_procedure[procedure.id])]
+
+    def scholen_for(self, site: m.Site, voorziening: m.Record) -> list[m.Record]:
+        return [site.scholen[s] for s in self.scholen_by_voorziening.get(voorziening.id, [])]
 
     def vragen_for(self, record: m.Record) -> list[tuple[m.Record, dict]]:
         return self.vragen_by_target.get(f"{record.type.name}:{record.id}", [])
@@ -318,12 +367,14 @@ def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
             ("Hoe lang", safe.text(v["duur"])),
         ]),
         section("Voor wie?", safe.paragraphs(v["doelgroep"])),
-        section("Wat is het?", safe.markdown(v["beschrijving"])),
-        section("Hoe komt een leerling hier?", safe.markdown(v["toelating"])),
-        section("Aanmelden", safe.markdown(v["aanmelding"])),
+        section("Wat is het?", md(site, here, v["beschrijving"])),
+        section("Hoe komt een leerling hier?", md(site, here, v["toelating"])),
+        section("Aanmelden", md(site, here, v["aanmelding"])),
         section("Waar?", locaties),
         section("Contact", contact_facts(v["contact"]), searchable=False),
         section("Procedures", record_list(here, links.procedures_for(site, v), "titel"), searchable=False),
+        section("Scholen die met deze voorziening samenwerken",
+                record_list(here, links.scholen_for(site, v), "naam"), searchable=False),
         section("Veelgestelde vragen", vraag_list(here, site, links.vragen_for(v)),
                 searchable=False),
         section("Nieuws", nieuws_list(here, links.nieuws_for(v)), searchable=False),
@@ -343,7 +394,7 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
                 ("Past bij", safe.text(", ".join(m.ONDERSTEUNINGSSOORTEN[k] for k in e["soort"]))),
                 ("Voor wie", safe.text(e["doelgroep"])),
             ]),
-            safe.markdown(e["beschrijving"]),
+            md(site, s.page, e["beschrijving"]),
         )
         for e in s["extra_ondersteuning"] if e
     )
@@ -372,7 +423,10 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
         section("Gebouw en voorzieningen",
                 bullets([safe.text(x) for x in s["fysieke_voorzieningen"]]), searchable=False),
         section("Samenwerking met", bullets([safe.text(x) for x in s["partners"]]), searchable=False),
-        section("Grenzen aan de ondersteuning", safe.markdown(s["grenzen"]), searchable=False),
+        section("Voorzieningen waarmee de school samenwerkt",
+                record_list(s.page, [site.voorzieningen[x] for x in s["voorzieningen"]], "naam"),
+                searchable=False),
+        section("Grenzen aan de ondersteuning", md(site, s.page, s["grenzen"]), searchable=False),
         section("Contactpersoon voor ondersteuning", facts([
             ("Naam", safe.text(contactpersoon.get("naam"))),
             ("Functie", safe.text(contactpersoon.get("functie"))),
@@ -387,12 +441,13 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
 
 def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     here = p.page
-    stappen = "\n\n".join(_stap(i, stap) for i, stap in enumerate(p["stappen"], start=1) if stap)
+    stappen = "\n\n".join(_stap(site, here, i, stap)
+                            for i, stap in enumerate(p["stappen"], start=1) if stap)
     bezwaar = p["bezwaar"]
     bezwaar_body = ""
     if bezwaar:
         bezwaar_body = join(
-            safe.markdown(bezwaar["uitleg"]),
+            md(site, here, bezwaar["uitleg"]),
             f"**Termijn:** {safe.text(bezwaar['termijn'])}" if bezwaar["termijn"] else "",
             ("Lees hoe dat gaat: "
              + page_link(here, site.procedures[bezwaar["procedure"]]["titel"],
@@ -404,7 +459,7 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
         heading(1, p["titel"]),
         safe.paragraphs(p["samenvatting"]),
         section("Voor wie?", safe.paragraphs(p["voor_wie"])),
-        section("Wat is uw rol als ouder?", safe.markdown(p["rol_ouders"])),
+        section("Wat is uw rol als ouder?", md(site, here, p["rol_ouders"])),
         section("De stappen", stappen),
         section("Wie beslist?", safe.paragraphs(p["wie_beslist"])),
         section("Hoe lang geldt het besluit?", safe.paragraphs(p["geldigheid"])),
@@ -425,14 +480,14 @@ def block(css_class: str, body: str) -> str:
     return f'<div class="{css_class}" markdown>\n\n{body.strip()}\n\n</div>'
 
 
-def _stap(number: int, stap: dict) -> str:
+def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
     return block("swv-stap", join(
         heading(3, f"Stap {number}: {stap['titel']}", f"stap-{number}"),
         facts([
             ("Wie", safe.text(stap["wie"])),
             ("Hoe lang", safe.text(stap["hoe_lang"])),
         ]),
-        safe.markdown(stap["wat"]),
+        md(site, here, stap["wat"]),
         ("**Wat is er nodig?**\n\n" + bullets([safe.text(d) for d in stap["documenten"]]))
         if stap["documenten"] else "",
     ))
@@ -454,7 +509,7 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
         blocks.append(block("swv-vraag", join(
             old_anchors,
             heading(2, vraag["vraag"], vraag["id"]),
-            safe.markdown(vraag["antwoord"]),
+            md(site, here, vraag["antwoord"]),
             f"Lees meer: {lees_meer}." if lees_meer else "",
         )))
     return join(
@@ -557,7 +612,7 @@ def bij_wie_terecht(site: m.Site, here: str) -> str:
         procedure = site.procedures.get(stap["procedure"]) if stap["procedure"] else None
         steps.append(join(
             heading(3, f"{number}. {stap['titel']}", f"route-{number}"),
-            safe.markdown(stap["uitleg"]),
+            md(site, here, stap["uitleg"]),
             contact_facts(stap["contact"]),
             f"Lees meer: {page_link(here, procedure['titel'], procedure.page)}." if procedure else "",
         ))
@@ -649,7 +704,7 @@ def toegankelijkheid_page(site: m.Site) -> str:
             ]),
         )),
         section("Hoe hebben we dit onderzocht?", join(
-            safe.markdown(t["onderzoek"]),
+            md(site, TOEGANKELIJKHEID_PAGE, t["onderzoek"]),
             "Elke nieuwe versie van deze site wordt pas gepubliceerd als alle pagina's de "
             "automatische toegankelijkheidstest doorstaan.",
         )),
@@ -717,7 +772,7 @@ def nieuws_page(site: m.Site, n: m.Record, links: Backlinks) -> str:
         heading(1, n["titel"]),
         f"*{datum(n['datum'])}*",
         safe.paragraphs(n["samenvatting"]),
-        safe.markdown(n["tekst"]),
+        md(site, here, n["tekst"]),
         section("Lees meer", bullets([
             page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
             for r in about]), searchable=False),

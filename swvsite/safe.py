@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from markdown import Extension
+
+from . import model as m
 from markdown.treeprocessors import Treeprocessor
 
 # ASCII punctuation with a meaning in Markdown or one of the enabled extensions.
@@ -48,8 +51,15 @@ _BLOCK_TRIGGERS = re.compile(r"^(\s*)(#|!!!|\?\?\?|\*\[|\[\^|:::|\+\+\+|---\s*$|
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?([^)]*)\)")
 
 
-def markdown(value: str | None) -> str:
-    """A Markdown field, restricted to paragraphs, lists, emphasis and safe links."""
+# Turns a link to the site itself (`procedure:tlv-aanvragen#stap-2`) into the
+# address of that page relative to the page being made; None if there is none.
+SiteLink = Callable[[str], "str | None"]
+
+
+def markdown(value: str | None, site_link: SiteLink | None = None) -> str:
+    """A Markdown field, restricted to paragraphs, lists, emphasis and safe links.
+    Links to the site itself (`soort:id`) become relative links with `site_link`;
+    without it they lose their address and keep their text."""
     if not value:
         return ""
     result = str(value).strip().replace("\t", "    ")
@@ -58,14 +68,22 @@ def markdown(value: str | None) -> str:
     result = result.replace("{", "\\{").replace("}", "\\}")
     result = result.replace("![", "!\\[")
     result = _BLOCK_TRIGGERS.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
-    return _LINK.sub(_safe_link, result)
+    return _LINK.sub(lambda match: _safe_link(match, site_link), result)
 
 
-def _safe_link(match: re.Match) -> str:
+def _safe_link(match: re.Match, site_link: SiteLink | None = None) -> str:
     target, rest = match.group(1), match.group(2)
+    if site_link is not None and SITE_LINK.match(target):
+        address = site_link(target)
+        return f"]({address}{rest})" if address else "]()"
     if not is_safe_url(target):
         return "]()"
     return f"]({target}{rest})"
+
+
+# `soort:id` or `soort:id#anker`: a link to a record or page of the site (the
+# checks make sure it exists).
+SITE_LINK = m.SITE_LINK
 
 
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")

@@ -57,6 +57,11 @@ LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A link reference definition, `[naam]: adres`, makes `[tekst][naam]` a link.
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
+# A link to a record or page of the site itself: `procedure:tlv-aanvragen`,
+# `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `pagina:contact`.
+SITE_LINK = m.SITE_LINK
+# Text in a plain-text field that looks like an HTML tag: shown literally, so refused.
+HTML_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>")
 
 
 # --------------------------------------------------------------------------
@@ -131,6 +136,10 @@ class PendingRef:
     file: str
     line: int
     field: str
+    # For a link in text (`procedure:tlv-aanvragen#stap-2`): the part after #,
+    # and whether the reference is a link written in text (not an id field).
+    anchor: str = ""
+    in_text: bool = False
 
 
 @dataclass
@@ -144,6 +153,9 @@ class Validator:
     lines: dict[str, int] = dc_field(default_factory=dict)
     unlisted: int = 0  # problems counted but not listed, see MAX_PROBLEMS_PER_FILE
     first_unlisted_line: int = 1
+    # Lines where YAML read the end of a plain value as a comment (' #...'):
+    # line -> what was cut off (see load.cut_comments).
+    cut: dict[int, str] = dc_field(default_factory=dict)
 
     # -- reporting ---------------------------------------------------------
 
@@ -187,6 +199,22 @@ class Validator:
         self.error(node, path, f"de YAML-tag {_quote(tag)} is niet toegestaan; begint de "
                    "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
 
+    def _refuse_cut(self, node: Scalar, path: str) -> None:
+        """A plain value followed by ' #...': YAML dropped that part as a comment."""
+        lost = self.cut[node.line]
+        self.error(node, path, f"de tekst na {_quote(node.value.strip())} valt weg: YAML leest "
+                   f"{_quote(lost)} als een opmerking (alles na ' #'). Hoort het bij de tekst? Zet "
+                   f"dan de hele waarde tussen aanhalingstekens, zoals "
+                   f"\"{node.value.strip()} {lost}\"")
+
+    def _refuse_cut_value(self, line: int, path: str) -> None:
+        """A value that begins with '#' (`primair: #1f4e79`): YAML read it all as a
+        comment, and the field as empty."""
+        lost = self.cut[line]
+        self.problems.append(Problem(self.file, line, path or None, (
+            f"de waarde begint met '#': YAML leest {_quote(lost)} als een opmerking, en dan is "
+            f"dit veld leeg. Zet de waarde tussen aanhalingstekens, zoals \"{lost}\"")))
+
     def _refuse_control(self, node: Node, path: str, char: str) -> None:
         self.error(node, path, f"de tekst bevat een onzichtbaar stuurteken "
                    f"(U+{ord(char):04X}); "
@@ -201,6 +229,8 @@ class Validator:
             bad = first_control(node.value)
             if bad is not None:
                 return self._refuse_control(node, path, bad)
+            if self.cut and node.line in self.cut and node.tag != NULL_TAG:
+                return self._refuse_cut(node, path)
             handler = _SCALAR_HANDLERS.get(type(ftype))
             if handler is not None:  # the usual case: a scalar where one belongs
                 return handler(self, ftype, node, path)
@@ -222,12 +252,18 @@ class Validator:
                        f"{_describe(node)}")
             return None
         plan = _plan_of(ftype)
-        given = self._given_fields(node, path, plan.known)
+        suggested: set[str] = set()
+        given = self._given_fields(node, path, plan.known, suggested)
         result: dict[str, Any] = {}
         for name, field_type, required_message, is_list in plan.fields:
             value_node, value_path = given.get(name, _NOT_GIVEN)
             if value_node is None or _is_null(value_node):
-                if required_message:
+                key_line = self.lines.get(value_path)
+                if value_node is not None and key_line in self.cut:
+                    self._refuse_cut_value(key_line, value_path)
+                elif required_message and name not in suggested:
+                    # A required field whose name was misspelt is reported once,
+                    # by the misspelt key's own message ("bedoelt u ...?").
                     where = value_node if value_node is not None else node
                     self.error(where, _join(path, name), required_message)
                 result[name] = [] if is_list else None
@@ -236,7 +272,7 @@ class Validator:
         return result
 
     def _given_fields(self, node: Mapping, path: str, known: dict[str, m.Field],
-                      ) -> dict[str, tuple[Node, str]]:
+                      suggested: set[str]) -> dict[str, tuple[Node, str]]:
         """The fields written in a mapping: name to value node and path.
 
         Reports keys that are no field name, repeated, tagged or unknown, in
@@ -263,7 +299,10 @@ class Validator:
             if self.full:  # counted only: suggestions cost time on huge files
                 self.unlisted += 1
             else:
-                self.error(key_node, key_path, _unknown_key_message(key, known))
+                message, close = _unknown_key_message(key, known)
+                if close and close not in given:
+                    suggested.add(close)
+                self.error(key_node, key_path, message)
         return given
 
     def _key_ok(self, key_node: Node, key: str | None, path: str) -> bool:
@@ -315,7 +354,17 @@ class Validator:
                        f"het maximum is {ftype.max_length}")
         if isinstance(ftype, m.Markdown):
             self._check_markdown(node, path, value)
+        elif "<" in value:
+            self._check_plain_text(node, path, value)
         return value
+
+    def _check_plain_text(self, node: Scalar, path: str, value: str) -> None:
+        """HTML in a plain-text field would be shown as typed, tags and all."""
+        tag = HTML_TAG.search(value)
+        if tag:
+            self.error(node, path, "HTML werkt niet in dit veld: de tekst wordt precies zo "
+                       f"getoond, met {_quote(tag.group())} erin. Schrijf gewone tekst, zonder "
+                       "< en >")
 
     def _check_markdown(self, node: Scalar, path: str, value: str) -> None:
         # Each pattern needs a certain character, and looking for a character
@@ -327,9 +376,18 @@ class Validator:
         if "[" in value:
             targets += LINK_DEFINITION.findall(value)
         for target in targets:
-            if not SAFE_LINK.match(target):
+            site_link = SITE_LINK.match(target) if ":" in target else None
+            if site_link:
+                kind, value, anchor = site_link.groups()
+                self.refs.append(PendingRef(kind, value, self.file, node.line, path,
+                                            anchor or "", in_text=True))
+            elif not SAFE_LINK.match(target):
                 self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
-                           "begint met https://, mailto: of tel:")
+                           "begint met https://, mailto: of tel:, of wijst naar een pagina van "
+                           "deze site, zoals procedure:tlv-aanvragen of pagina:contact")
+            elif target[:4].lower() == "http":
+                self.refs.append(PendingRef(OWN_URL, target, self.file, node.line, path,
+                                            in_text=True))
 
     def integer(self, ftype: m.Integer, node: Scalar, path: str) -> int | None:
         number = None
@@ -397,6 +455,10 @@ class Validator:
         return value
 
 
+# The target of a PendingRef for an http(s) link in text: checked only when it
+# points at the site's own address (see checks.own_site_links).
+OWN_URL = "url"
+
 _SCALAR_HANDLERS = {
     m.Text: Validator.text,
     m.Markdown: Validator.text,
@@ -458,83 +520,6 @@ class _ObjPlan:
 
 _record_obj = _PerModelObject(lambda rtype: m.Obj(rtype.name, rtype.all_fields))
 _plan_of = _PerModelObject(_ObjPlan.of)
-
-
-# --------------------------------------------------------------------------
-# Checks across the whole site
-# --------------------------------------------------------------------------
-
-
-def check_site(site: m.Site, refs: list[PendingRef]) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += _duplicate_entry_ids(site)
-    targets = site.ids_by_target()
-    for ref in refs:
-        known = targets.get(ref.target, set())
-        if ref.value not in known:
-            problems.append(_dangling(ref, known))
-    problems += _school_gemeenten(site)
-    return problems
-
-
-def _dangling(ref: PendingRef, known: set[str]) -> Problem:
-    what = TARGET_NAMES.get(ref.target, ref.target)
-    message = f"er bestaat geen {what} met id '{ref.value}'"
-    close = difflib.get_close_matches(ref.value, sorted(known), n=1)
-    if close:
-        message += f"; bedoelt u '{close[0]}'?"
-    return Problem(ref.file, ref.line, ref.field, message)
-
-
-TARGET_NAMES = {
-    "voorziening": "voorziening",
-    "procedure": "procedure",
-    "school": "school",
-    "vraag": "vraag",
-    "swv": "samenwerkingsverband",
-}
-
-
-def _duplicate_entry_ids(site: m.Site) -> list[Problem]:
-    problems = []
-    seen: dict[str, str] = {}
-    for thema in site.themas.values():
-        for index, vraag in enumerate(thema.data["vragen"], start=1):
-            if not vraag or not vraag.get("id"):
-                continue
-            vid = vraag["id"]
-            if vid in seen:
-                problems.append(Problem(thema.path, thema.line_of(f"vragen[{index}].id"),
-                                        f"vragen[{index}].id",
-                                        f"de id '{vid}' bestaat al in {seen[vid]}; kies een andere id"))
-            else:
-                seen[vid] = thema.path
-    for kind, entries, path in (("begrip", site.begrippen_lijst, "begrippen"),
-                                ("samenwerkingsverband", site.swv_lijst, "swvs")):
-        ids: set[str] = set()
-        for index, entry in enumerate(entries, start=1):
-            eid = entry.get("id")
-            if eid in ids:
-                record = site.begrippen if kind == "begrip" else site.organisatie
-                field = f"{path}[{index}]"
-                problems.append(Problem(record.path, record.line_of(field), field,
-                                        f"er is al een {kind} met id '{eid}'"))
-            ids.add(eid)
-    return problems
-
-
-def _school_gemeenten(site: m.Site) -> list[Problem]:
-    problems = []
-    swvs = {s["id"]: s for s in site.swv_lijst}
-    for school in site.scholen.values():
-        swv = swvs.get(school.data.get("swv"))
-        gemeente = school.data.get("gemeente")
-        if swv and gemeente and gemeente not in swv["gemeenten"]:
-            problems.append(Problem(
-                school.path, school.line_of("gemeente"), "gemeente",
-                f"gemeente '{gemeente}' hoort niet bij samenwerkingsverband '{swv['id']}'; "
-                f"kies uit: {', '.join(swv['gemeenten'])}"))
-    return problems
 
 
 # --------------------------------------------------------------------------
@@ -605,9 +590,10 @@ def _describe(node: Node) -> str:
     return _quote(node.value) if isinstance(node, Scalar) else "iets anders"
 
 
-def _unknown_key_message(key: str, known: dict[str, m.Field]) -> str:
+def _unknown_key_message(key: str, known: dict[str, m.Field]) -> tuple[str, str | None]:
+    """The message for an unknown field name, and the known name it resembles."""
     message = f"{_quote(key)} is geen bekend veld"
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
-        return message + f"; bedoelt u '{close[0]}'?"
-    return message + f"; bekende velden zijn: {', '.join(known)}"
+        return message + f"; bedoelt u '{close[0]}'?", close[0]
+    return message + f"; bekende velden zijn: {', '.join(known)}", None

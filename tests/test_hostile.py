@@ -11,7 +11,8 @@ import yaml
 
 from swvsite import safe
 
-from conftest import ROOT, build
+from conftest import ROOT, build, run_swvsite
+from test_every_field import build_without_html_check
 
 HOSTILE = [
     "{{ config.site_name }}",
@@ -117,7 +118,12 @@ def test_hostile_text_in_content_is_inert_in_a_real_build(tmp_path, minimal_cont
     rewrite(minimal_content / "begrippen.yml", begrippen)
     rewrite(minimal_content / "procedures/tlv-aanvragen.yml", procedure)
 
-    site = build(tmp_path, minimal_content)
+    # `swvsite check` refuses HTML in plain-text fields (what staff see) ...
+    check = run_swvsite("check", "--content", str(minimal_content), cwd=tmp_path)
+    assert check.returncode == 1
+    assert "opdc-test.yml, regel 1, veld 'naam': HTML werkt niet in dit veld" in check.stderr
+    # ... and behind that check, the text is inert all the same.
+    site = build_without_html_check(tmp_path, minimal_content)
     assert site.result.returncode == 0, site.result.stderr
 
     page = site.article("voorzieningen/opdc-test")

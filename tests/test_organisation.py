@@ -28,9 +28,9 @@ def test_contrast_ratio_matches_wcag_examples():
     assert huisstijl.contrast("#1f4e79", "#ffffff") > 8
 
 
-def test_a_good_palette_has_no_problems(minimal_content):
+def test_a_good_palette_has_no_problems(tmp_path, minimal_content):
     set_huisstijl(minimal_content, primair="#1f4e79", accent="#8a3b00")
-    assert huisstijl.problems(load_site(minimal_content)) == []
+    assert run_swvsite("check", "--content", str(minimal_content), cwd=tmp_path).returncode == 0
 
 
 @pytest.mark.parametrize("colours, field, pair", [
@@ -40,19 +40,25 @@ def test_a_good_palette_has_no_problems(minimal_content):
     ({"primair": "#1f4e79", "accent": "#ffa000"}, "huisstijl.accent",
      "de accentkleur #ffa000 op een witte achtergrond"),
 ])
-def test_a_low_contrast_palette_is_rejected_naming_pair_and_ratio(minimal_content, colours,
-                                                                   field, pair):
+def test_a_low_contrast_palette_is_refused_by_check_and_build(tmp_path, minimal_content,
+                                                               colours, field, pair):
     set_huisstijl(minimal_content, **colours)
-    site = load_site(minimal_content)
-    problems = [p for p in huisstijl.problems(site) if p.field == field]
-    assert len(problems) == 1
-    problem = problems[0]
-    assert problem.line == site.organisatie.line_of(field)
-    assert pair in problem.message
+    result = run_swvsite("check", "--content", str(minimal_content), cwd=tmp_path)
+    assert result.returncode == 1
+    found = [x for x in result.stderr.splitlines() if f"veld '{field}'" in x]
+    assert len(found) == 1, result.stderr
+    line = next(n for n, text in enumerate(
+        (minimal_content / "organisatie.yml").read_text().splitlines(), start=1)
+        if text.strip().startswith(field.split(".")[1] + ":"))
+    assert found[0].startswith(f"- content/organisatie.yml, regel {line}, veld '{field}'")
+    assert pair in found[0]
     fg, bg = pair.split()[2], ("#ffffff" if "witte" in pair else pair.split()[-1])
     ratio = f"{int(huisstijl.contrast(fg, bg) * 100) / 100:.2f}".replace(".", ",")
-    assert f"contrast van {ratio}:1" in problem.message
-    assert "minstens 4,5:1" in problem.message
+    assert f"contrast van {ratio}:1" in found[0]
+    assert "minstens 4,5:1" in found[0]
+    built = build(tmp_path, minimal_content)
+    assert built.result.returncode == 1 and f"veld '{field}'" in built.result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def stylesheets(page) -> list[str]:

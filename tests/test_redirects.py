@@ -6,9 +6,8 @@ import re
 from urllib.parse import urljoin
 
 from swvsite import redirects
-from swvsite.load import load_site
 
-from conftest import build
+from conftest import build, run_swvsite
 
 
 def add_old_ids(content, file, *old_ids):
@@ -46,15 +45,17 @@ def test_old_vraag_ids_stay_valid_anchors(tmp_path, minimal_content):
     assert article.find(id="wat-is-een-tlv") is not None
 
 
-def test_an_old_id_in_use_or_claimed_twice_is_a_problem(minimal_content):
+def test_an_old_id_in_use_or_claimed_twice_is_refused_by_check(tmp_path, minimal_content):
     add_old_ids(minimal_content, "procedures/tlv-aanvragen.yml", "thuiszitten", "oud")
     add_old_ids(minimal_content, "procedures/thuiszitten.yml", "oud")
-    problems = redirects.problems(load_site(minimal_content))
-    messages = {(p.file, p.field): p.message for p in problems}
-    assert "is de id van een bestaand record" in messages[
-        ("content/procedures/tlv-aanvragen.yml", "oude_ids[1]")]
-    assert any("staat ook bij" in m for m in messages.values())
-    assert all(p.line for p in problems if p.field.startswith("oude_ids["))
+    result = run_swvsite("check", "--content", str(minimal_content), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    in_use = [x for x in lines if "is de id van een bestaand record" in x]
+    assert len(in_use) == 1
+    assert re.match(r"- content/procedures/tlv-aanvragen\.yml, regel \d+, veld 'oude_ids\[1\]'",
+                    in_use[0])
+    assert any("staat ook bij" in x and "regel" in x for x in lines)
 
 
 def test_demo_content_keeps_an_old_procedure_address(demo_site):
