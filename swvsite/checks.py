@@ -369,8 +369,18 @@ def reserved_old_ids(given: CheckInput) -> list[Problem]:
     return found
 
 
+def hand_written_links(given: CheckInput) -> list[Problem]:
+    """Links from the hand-written pages (docs/) to records lead somewhere."""
+    from . import pagelinks  # renders links; imported only when there are pages to check
+
+    if given.pages.docs_dir is None:
+        return []
+    return pagelinks.problems(given.site, given.pages.docs_dir)
+
+
 # The one list: every check across the site, in the order they are reported.
 SITE_CHECKS: tuple[Check, ...] = (
+    hand_written_links,
     references,
     own_site_links,
     on_site(duplicate_entry_ids),

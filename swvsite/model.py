@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 # --------------------------------------------------------------------------
@@ -780,6 +781,7 @@ class SitePages:
 
     site_url: str | None = None
     pages: frozenset[str] | None = None
+    docs_dir: Path | None = None  # where the hand-written pages are (their links are checked)
 
     def has_page(self, path: str) -> bool | None:
         """Whether `path` (like 'contact' or 'procedures') is a page; None if unknown."""

@@ -17,11 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import bundle, feeds, filters, headers, redirects, review, search, structured
+from . import bundle, feeds, filters, headers, pagelinks, redirects, review, search, structured
 from . import model as m
 from .load import LoadCache, load_site
 from .problems import ContentError
 from .render import RenderMemo, abbreviations, record_pages, removed_pages
+from .settings import hand_written_pages
 
 
 NETLIFY_HEADERS = "_headers"
@@ -62,9 +63,12 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config):
+        docs_dir = Path(config.docs_dir)
+        pages = m.SitePages(config.site_url, hand_written_pages(docs_dir),
+                            docs_dir if docs_dir.is_dir() else None)
         try:
             self.site = load_site(self.content_path(config),
-                                  self.load_cache if self.preview else None)
+                                  self.load_cache if self.preview else None, pages)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
         unknown = review.unknown_types(self.config.controle_termijnen)
@@ -131,6 +135,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     @event_priority(-100)  # after macros, so a description set by a page wins
     def on_page_markdown(self, markdown, page, config, files):
+        if page.file.generated_by is None:  # a hand-written page: links to records
+            markdown = pagelinks.rewrite(markdown, page.file.src_uri, self.site)
         summary = structured.description(self.site, page.file.src_uri)
         if summary and not page.meta.get("description"):
             # Material inserts the description unescaped.

@@ -56,3 +56,27 @@ def content_dir_from_config(config_file: str | Path) -> Path:
     """The swvsite plugin's `content_dir`, relative to the config file's folder."""
     config_path = Path(config_file)
     return config_path.parent / plugin_config(config_path).get("content_dir", DEFAULT_CONTENT_DIR)
+
+
+def docs_dir_from_config(config_file: str | Path) -> Path:
+    """MkDocs' `docs_dir` (default docs/), relative to the config file's folder."""
+    return Path(config_file).parent / (_read(config_file).get("docs_dir") or "docs")
+
+
+def hand_written_pages(docs_dir: Path) -> frozenset[str] | None:
+    """The Markdown pages in docs/ as paths relative to it ('contact.md'); None
+    when there is no such folder."""
+    if not docs_dir.is_dir():
+        return None
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+
+
+def site_pages(config_file: str | Path):
+    """What `load_site`'s checks know of the site: its address and its pages."""
+    from .model import SitePages
+
+    if not Path(config_file).is_file():
+        return SitePages()
+    docs_dir = docs_dir_from_config(config_file)
+    return SitePages(site_url_from_config(config_file), hand_written_pages(docs_dir),
+                     docs_dir if docs_dir.is_dir() else None)

@@ -1,0 +1,109 @@
+"""Links in hand-written pages (docs/*.md) to records of the site.
+
+Staff write `[TLV aanvragen](procedure:tlv-aanvragen#stap-2)` (the same form as
+in content text) or an ordinary link to a record's page
+(`procedures/tlv-aanvragen.md`). Both keep working when the record is renamed
+(its old id in `oude_ids`): `rewrite` turns them into links to the record's
+current page, and `problems` reports a link that leads nowhere, with file and
+line, before anything is built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from . import model as m
+from .problems import Problem
+from .render import rel, site_link_page
+
+# An inline link's target, `](target)`, or a reference definition, `[naam]: target`.
+_LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^)\s>]+)", re.M)
+_FOLDERS = {t.folder: t.name for t in m.RECORD_TYPES.values() if t.folder}
+_DIRECT = re.compile(r"^([a-z0-9/.-]*?)([^/]+)\.md(#[^\s]*)?$")
+
+
+def rewrite(markdown: str, here: str, site: m.Site) -> str:
+    """The page's Markdown with every link to the site itself (`soort:id`) and
+    every link to a renamed record's old page pointing at the current page."""
+    if "](" not in markdown and "]:" not in markdown:
+        return markdown
+
+    def replace(match: re.Match) -> str:
+        target = _current_target(match.group(2), here, site)
+        return match.group(1) + (target if target is not None else match.group(2))
+    return _LINK.sub(replace, markdown)
+
+
+def _current_target(target: str, here: str, site: m.Site) -> str | None:
+    site_link = m.SITE_LINK.match(target)
+    if site_link:
+        kind, value, anchor = site_link.groups()
+        found = site_link_page(site, kind, value)
+        if found is None:
+            return None
+        page, page_anchor = found
+        return rel(here, page, anchor or page_anchor)
+    renamed = _renamed_page(target, here, site)
+    return renamed
+
+
+def _renamed_page(target: str, here: str, site: m.Site) -> str | None:
+    """For a link to `<folder>/<old id>.md`: the link to the current page."""
+    direct = _DIRECT.match(target)
+    if direct is None or "://" in target:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(here), target.split("#")[0]))
+    folder, _, name = path.rpartition("/")
+    kind = _FOLDERS.get(folder)
+    if kind is None:
+        return None
+    current = site.aliases.get(kind, {}).get(name.removesuffix(".md"))
+    if current is None:
+        return None
+    return rel(here, f"{folder}/{current}.md") + (direct.group(3) or "")
+
+
+def problems(site: m.Site, docs_dir: Path | None) -> list[Problem]:
+    """Every `soort:id` link in a hand-written page that leads nowhere, and every
+    link to a record's old page (a notice: it works, but can be written anew)."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        here = path.relative_to(docs_dir).as_posix()
+        display = f"{docs_dir.name}/{here}"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # MkDocs reports an unreadable page itself
+        for match in _LINK.finditer(text):
+            found += _link_problems(site, text, match, here, display)
+    return found
+
+
+def _link_problems(site: m.Site, text: str, match: re.Match, here: str, display: str,
+                   ) -> list[Problem]:
+    target = match.group(2)
+    line = text.count("\n", 0, match.start(2)) + 1
+    site_link = m.SITE_LINK.match(target)
+    if site_link:
+        kind, value, anchor = site_link.groups()
+        if site_link_page(site, kind, value) is None or (
+                kind == "pagina" and site.pages.has_page(value) is False):
+            what = m.SITE_LINK_KINDS[kind]
+            return [Problem(display, line, None, (
+                f"de link '{target}' wijst naar een {what} die niet bestaat; controleer de id "
+                f"(de bestandsnaam in content/)"))]
+        if value != site.current_id(kind, value):
+            return [Problem(display, line, None, (
+                f"'{value}' is een oude id van '{site.current_id(kind, value)}'. De link werkt, "
+                f"maar schrijf liever '{kind}:{site.current_id(kind, value)}'"), notice=True)]
+        return []
+    current = _renamed_page(target, here, site)
+    if current is not None:
+        return [Problem(display, line, None, (
+            f"de link '{target}' gaat naar het oude adres van een record dat een nieuwe naam "
+            f"heeft. De link werkt, maar schrijf liever '{current}'"), notice=True)]
+    return []
