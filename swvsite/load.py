@@ -118,6 +118,7 @@ class _Loader:
             themas=folders["thema"],
             nieuws=folders["nieuws"],
             verwijderd=single["verwijderd"],
+            pages=self.pages,
         )
         unknown = {kind for kind, missing in (
             ("swv", single["organisatie"] is None and not self._partial(m.ORGANISATIE)),
@@ -128,7 +129,6 @@ class _Loader:
                                              complete, frozenset(unknown)))
         self.problems += [p for p in found if not p.notice]
         site.notices = [p for p in found if p.notice]
-        site.pages = self.pages
         return site if complete else None
 
     def _partial(self, rtype: m.RecordType) -> dict | None:

@@ -106,4 +106,29 @@ def _link_problems(site: m.Site, text: str, match: re.Match, here: str, display:
         return [Problem(display, line, None, (
             f"de link '{target}' gaat naar het oude adres van een record dat een nieuwe naam "
             f"heeft. De link werkt, maar schrijf liever '{current}'"), notice=True)]
+    if _is_missing_page(target, here, site):
+        return [Problem(display, line, None, (
+            f"de link '{target}' wijst naar een pagina die niet bestaat. Een link naar een "
+            "record schrijft u als soort:id, zoals procedure:tlv-aanvragen"))]
     return []
+
+
+def _is_missing_page(target: str, here: str, site: m.Site) -> bool:
+    """A relative link to a .md page that neither docs/ nor the content makes."""
+    direct = _DIRECT.match(target)
+    if direct is None or "://" in target or target.startswith("/"):
+        return False
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(here), target.split("#")[0]))
+    if path.startswith("../") or site.pages.pages is None:
+        return False
+    folder, _, name = path.rpartition("/")
+    if path in site.pages.pages or path in m.GENERATED_PAGES or folder.endswith("/filter"):
+        return False
+    removed = {f"{e['pad']}.md" for e in (site.verwijderd["paginas"] if site.verwijderd else [])
+               if e}
+    if path in removed:
+        return False
+    kind = _FOLDERS.get(folder)
+    if kind is not None:
+        return name.removesuffix(".md") not in site.records(kind)
+    return True

@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from . import messages
 from .build import BuildStats, build, usable_cores
 from .pagecache import PageCache
 from .problems import BuildFailed
@@ -45,12 +46,13 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
     renders every page and leaves the cache alone); the others are rendered by
     `jobs` processes (default: one per usable core). `when_loaded(site)` is
     called as soon as the content is loaded, before pages are built."""
-    show_mkdocs_messages(logging.WARNING)
+    show_mkdocs_messages(logging.WARNING, Path(config_file).parent / "docs")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(config_file, strict=True)
     except (ConfigurationError, OSError) as exc:
         raise BuildFailed(f"mkdocs.yml kon niet gelezen worden: {exc}") from None
+    show_mkdocs_messages(logging.WARNING, Path(config.docs_dir))
     if "swvsite" in config.plugins:
         config.plugins["swvsite"].config.streng = streng
         config.plugins["swvsite"].when_loaded = when_loaded
@@ -64,8 +66,8 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
         stats = build(config, cache=cache, jobs=usable_cores() if jobs is None else jobs)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(f"De site is niet gebouwd ({exc}); de gepubliceerde site is niet "
-                          "veranderd.") from None
+        reason = messages.dutch(str(exc), Path(config.docs_dir))
+        raise BuildFailed(f"{reason}\nDe gepubliceerde site is niet veranderd.") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -111,13 +113,17 @@ def _swap_in(staging: Path, target: Path) -> None:
     staging.rename(target)
 
 
-def show_mkdocs_messages(level: int) -> None:
-    """Print MkDocs' log messages from `level` up, as `mkdocs` itself would."""
+def show_mkdocs_messages(level: int, docs_dir: Path | None = None) -> None:
+    """Print MkDocs' log messages from `level` up, in Dutch (swvsite.messages),
+    with file and line in `docs_dir` where a message names a page."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_swvsite", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.setLevel(level)
-        handler._swvsite = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
+    for handler in logger.handlers:
+        if getattr(handler, "_swvsite", False):
+            handler.setFormatter(messages.DutchFormatter(docs_dir))
+            return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(messages.DutchFormatter(docs_dir))
+    handler.setLevel(level)
+    handler._swvsite = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
