@@ -26,6 +26,7 @@ from . import model as m
 from .problems import Problem
 from .validate import OWN_URL, PendingRef
 
+
 RESERVED_IDS = frozenset({"index", "filter"})
 GENERATED_PAGES = m.GENERATED_PAGES
 SitePages = m.SitePages
@@ -140,7 +141,7 @@ def _known_ids(site: m.Site, failed: dict[str, set[str]]) -> dict[str, set[str]]
     known = site.ids_by_target()
     known["thema"] = set(site.themas)
     known["nieuws"] = set(site.nieuws)
-    known["begrip"] = {b["id"] for b in site.begrippen_lijst}
+    known["begrip"] = {link for b in site.begrippen_lijst for link in m.begrip_link_ids(b)}
     for kind, ids in failed.items():
         known.setdefault(kind, set()).update(ids)
     return known

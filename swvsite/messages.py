@@ -47,6 +47,7 @@ def _unrecognized_link(match: re.Match, where: Callable[[str, str], str]) -> str
 def _strict(match: re.Match, where: Callable[[str, str], str]) -> str:
     counts = match.group("counts").replace("warnings", "waarschuwingen").replace(
         "warning", "waarschuwing").replace("errors", "fouten").replace("error", "fout")
+    counts = re.sub(r"\b1 (waarschuwing|fout)(?:en)?\b", r"1 \1", counts)
     return (f"De site is niet gebouwd: {counts}. Er wordt streng gebouwd: elke waarschuwing "
             "hierboven moet eerst opgelost worden.")
 

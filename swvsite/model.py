@@ -844,6 +844,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def begrip_link_ids(begrip: dict) -> set[str]:
+    """What a link `begrip:...` may name: the begrip's id, or its afkorting (`begrip:tlv`)."""
+    return {begrip["id"]} | ({slugify(begrip["afkorting"])} if begrip.get("afkorting") else set())
+
+
 @dataclass
 class Site:
     """All content of one steunpunt, validated and cross-checked."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import model as m
 from .problems import Problem
 from .render import rel, site_link_page
+from .settings import markdown_files
 
 # An inline link's target, `](target)`, or a reference definition, `[naam]: target`.
 _LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^)\s>]+)", re.M)
@@ -71,7 +72,7 @@ def problems(site: m.Site, docs_dir: Path | None) -> list[Problem]:
     if docs_dir is None or not docs_dir.is_dir():
         return []
     found = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in markdown_files(docs_dir):
         here = path.relative_to(docs_dir).as_posix()
         display = f"{docs_dir.name}/{here}"
         try:

@@ -176,7 +176,8 @@ def site_link_page(site: m.Site, kind: str, value: str) -> tuple[str, str | None
         found = next((t for t, v in site.vragen() if v["id"] == value), None)
         return (found.page, value) if found else None
     if kind == "begrip":
-        return BEGRIPPEN_PAGE, value
+        begrip = next((b for b in site.begrippen_lijst if value in m.begrip_link_ids(b)), None)
+        return (BEGRIPPEN_PAGE, begrip["id"]) if begrip else None
     if kind == "pagina":
         return site.pages.page_path(value), None
     record = site.records(kind).get(value) if kind in m.RECORD_TYPES else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -68,7 +69,15 @@ def hand_written_pages(docs_dir: Path) -> frozenset[str] | None:
     when there is no such folder."""
     if not docs_dir.is_dir():
         return None
-    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in markdown_files(docs_dir))
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    """Every .md file below `docs_dir`, in linked folders too (as MkDocs reads them)."""
+    found = []
+    for folder, _, names in os.walk(docs_dir, followlinks=True):
+        found += [Path(folder) / name for name in names if name.endswith(".md")]
+    return sorted(found)
 
 
 def site_pages(config_file: str | Path):
