@@ -31,11 +31,14 @@ TYPES: dict[str, m.RecordType] = {
     "procedure": m.PROCEDURE,
     "thema": m.THEMA,
     "vraag": m.THEMA,  # a vraag lives in a thema: `new vraag` creates a thema file
+    "nieuws": m.NIEUWS,
 }
 BEGRIP = "begrip"
 TYPE_NAMES = (*TYPES, BEGRIP)
 
 SCHEMA_DIR = "schemas"
+# Fields a new record gets today's date in.
+TODAY_FIELDS = ("gecontroleerd_op", "datum")
 
 
 class ScaffoldError(Exception):
@@ -123,7 +126,9 @@ def render_record(rtype: m.RecordType, record_id: str, *, today: dt.date,
     other required field stays empty and every other optional field commented
     out. `gecontroleerd_op` is `today` unless given. `intro` adds comment lines
     to the header (used by the school import)."""
-    values = {"gecontroleerd_op": today, **(values or {})}
+    # The day of writing: when it was checked, and the date of a news item.
+    dated = {name: today for name in TODAY_FIELDS if name in {f.name for f in rtype.all_fields}}
+    values = {**dated, **(values or {})}
     lines = []
     if schema:
         lines.append(f"# yaml-language-server: $schema={schema}")

@@ -32,6 +32,7 @@ KINDS = {
     "school": ("nieuwe-school", m.SCHOOL),
     "procedure": ("nieuwe-procedure", m.PROCEDURE),
     "thema": ("nieuw-thema", m.THEMA),
+    "nieuws": ("2026-12-01-nieuw-bericht", m.NIEUWS),
 }
 
 # What a member of staff types into an empty required field (by field name).
@@ -84,7 +85,7 @@ def required_paths(fields: tuple[m.Field, ...], prefix: str = "") -> set[str]:
     """Field paths the validator must report in an untouched template, from the model."""
     paths = set()
     for f in fields:
-        if not f.required or f.name == "gecontroleerd_op":
+        if not f.required or f.name in ("gecontroleerd_op", "datum"):  # prefilled with today
             continue
         if isinstance(f.type, m.Obj):
             paths |= required_paths(f.type.fields, f"{prefix}{f.name}.")
@@ -158,7 +159,8 @@ def test_template_follows_the_model(minimal_content: Path, soort: str) -> None:
         if isinstance(inner, m.Choice):
             for value, label in inner.options.items():
                 assert f"#   {value} = {label}" in comments
-    assert f"gecontroleerd_op: {TODAY.isoformat()}" in lines
+    dated = "datum" if rtype is m.NIEUWS else "gecontroleerd_op"  # nieuws has no review date
+    assert f"{dated}: {TODAY.isoformat()}" in lines
 
 
 # --------------------------------------------------------------------------
@@ -199,7 +201,7 @@ def test_filled_in_template_passes(minimal_content: Path, soort: str) -> None:
     path.write_text(filled, encoding="utf-8")
     site = load_site(minimal_content)
     record = site.records(rtype.name)[record_id]
-    assert record["gecontroleerd_op"] == TODAY
+    assert record["datum" if rtype is m.NIEUWS else "gecontroleerd_op"] == TODAY
     # The editors' schema agrees.
     schema = json.loads((ROOT / "schemas" / f"{rtype.name}.schema.json").read_text("utf-8"))
     data = json.loads(json.dumps(yaml.safe_load(filled), default=str))
@@ -265,7 +267,7 @@ def test_refuses_a_reserved_id(minimal_content: Path) -> None:
 
 def test_refuses_an_unknown_type(minimal_content: Path) -> None:
     with pytest.raises(ScaffoldError, match="kies uit: voorziening, school, procedure, thema, "
-                       "vraag, begrip"):
+                       "vraag, nieuws, begrip"):
         new_record(minimal_content, "leerling", "jan")
 
 
