@@ -112,11 +112,7 @@ class _Loader:
         site = m.Site(
             organisatie=single["organisatie"] or self._stand_in(m.ORGANISATIE),
             begrippen=single["begrippen"] or self._stand_in(m.BEGRIPPEN),
-            voorzieningen=folders["voorziening"],
-            scholen=folders["school"],
-            procedures=folders["procedure"],
-            themas=folders["thema"],
-            nieuws=folders["nieuws"],
+            folders=folders,
             verwijderd=single["verwijderd"],
             pages=self.pages,
         )

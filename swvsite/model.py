@@ -291,8 +291,10 @@ COMMON_FIELDS = (
 
 @dataclass(frozen=True)
 class RecordType:
-    """A kind of record. `folder` holds one YAML file per record; `file` is a
-    single YAML file. Records in a folder get one page each under `url_dir`."""
+    """A kind of record, declared once: every module reads what a type is from here.
+
+    `folder` holds one YAML file per record, each with a page of its own at
+    `/<folder>/<id>/` (the file name is the id); `file` is a single YAML file."""
 
     name: str
     title: str
@@ -304,6 +306,16 @@ class RecordType:
     optional: bool = False
     # Whether records carry `gecontroleerd_op` and take part in review dates.
     reviewed: bool = True
+    # The field that is a record's title: its h1, its page title, its name in lists.
+    title_field: str | None = None
+    # How much its pages weigh in search (1: as any page).
+    search_boost: float = 1.0
+    # Days a record may go unchecked by default (mkdocs.yml's controle_termijnen wins).
+    review_days: int = 365
+    # Whether `swvsite new <name> <id>` creates one.
+    scaffold: bool = False
+    # Whether its pages carry structured data (JSON-LD) and appear in /data/ exports.
+    structured: bool = False
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
@@ -315,6 +327,9 @@ VOORZIENING = RecordType(
     name="voorziening",
     title="Voorziening",
     folder="voorzieningen",
+    title_field="naam",
+    scaffold=True,
+    structured=True,
     help="Een voorziening voor leerlingen die extra ondersteuning nodig hebben, zoals "
     "een school voor speciaal (basis)onderwijs, een OPDC of een maatwerktraject.",
     fields=(
@@ -354,6 +369,12 @@ SCHOOL = RecordType(
     name="school",
     title="Ondersteuningsprofiel",
     folder="scholen",
+    title_field="naam",
+    # The many long school profiles rank below answers, so a question about
+    # 'school' finds the answers first.
+    search_boost=0.5,
+    scaffold=True,
+    structured=True,
     help="Het ondersteuningsprofiel van één school(vestiging): welke ondersteuning de "
     "school biedt en bij wie ouders terecht kunnen.",
     fields=(
@@ -452,6 +473,10 @@ PROCEDURE = RecordType(
     name="procedure",
     title="Procedure",
     folder="procedures",
+    title_field="titel",
+    search_boost=2,  # answers and procedures rank above long background pages
+    scaffold=True,
+    structured=True,
     help="Een procedure, zoals een TLV aanvragen of bezwaar maken, in stappen.",
     fields=(
         Field("titel", Text(160), "Titel van de procedure.", required=True,
@@ -510,6 +535,10 @@ THEMA = RecordType(
     name="thema",
     title="Thema met veelgestelde vragen",
     folder="vragen",
+    title_field="titel",
+    search_boost=2,
+    scaffold=True,
+    structured=True,
     help="Een thema met veelgestelde vragen; elke vraag heeft een vaste id.",
     fields=(
         Field("titel", Text(120), "Titel van het thema.", required=True,
@@ -540,6 +569,7 @@ BEGRIPPEN = RecordType(
     name="begrippen",
     title="Begrippenlijst",
     file="begrippen.yml",
+    review_days=730,
     help="De begrippenlijst: moeilijke woorden met een uitleg in gewone taal.",
     fields=(
         Field("begrippen", ListOf(Begrip, min_items=1), "De begrippen.", required=True),
@@ -693,7 +723,9 @@ NIEUWS = RecordType(
     name="nieuws",
     title="Nieuwsbericht",
     folder="nieuws",
+    title_field="titel",
     reviewed=False,
+    scaffold=True,
     help="Een kort bericht over iets dat verandert, zoals een nieuwe procedure. Het staat op "
     "de nieuwspagina, op de startpagina en in de nieuwsfeeds.",
     fields=(
@@ -749,24 +781,6 @@ RECORD_TYPES: dict[str, RecordType] = {
 
 # Ref targets that are not record types themselves but entries inside records.
 NESTED_REF_TARGETS = {"vraag": "thema", "swv": "organisatie"}
-
-# Record types whose records can be renamed: they keep their old ids (oude_ids).
-RENAMEABLE = tuple(t.name for t in RECORD_TYPES.values() if OUDE_IDS in t.all_fields)
-
-# Links from text to the site itself, written `soort:id` (`procedure:tlv-aanvragen`,
-# `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `begrip:tlv`,
-# `pagina:contact`): the kind, and how staff call it in a message.
-SITE_LINK_KINDS = {
-    **{t.name: t.title.lower() for t in RECORD_TYPES.values() if t.folder},
-    "vraag": "vraag",
-    "begrip": "begrip",
-    "pagina": "pagina",
-}
-_SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-# `soort:id`, `soort:id#anker` or `pagina:map/pagina`: groups kind, id, anchor.
-SITE_LINK = re.compile(rf"^({'|'.join(SITE_LINK_KINDS)}):({_SLUG_PART}(?:/{_SLUG_PART})*)"
-                       rf"(?:#({_SLUG_PART}))?$")
-
 
 # Pages every site has that are made from the organisation, not from docs/.
 GENERATED_PAGES = frozenset({"toegankelijkheid.md", "privacy.md"})
@@ -831,6 +845,12 @@ class Record:
         return self.lines.get(field_path)
 
     @property
+    def title(self) -> str:
+        """The record's title (from its type's title field), or its type's name."""
+        field_name = self.type.title_field
+        return (self.data.get(field_name) if field_name else None) or self.type.title
+
+    @property
     def page(self) -> str:
         """Source path of the record's own page, relative to the docs dir."""
         return f"{self.type.folder}/{self.id}.md"
@@ -855,11 +875,8 @@ class Site:
 
     organisatie: Record
     begrippen: Record
-    voorzieningen: dict[str, Record]
-    scholen: dict[str, Record]
-    procedures: dict[str, Record]
-    themas: dict[str, Record]
-    nieuws: dict[str, Record] = field(default_factory=dict)
+    # The records of every type with a folder: type name -> id -> record.
+    folders: dict[str, dict[str, Record]] = field(default_factory=dict)
     verwijderd: Record | None = None
     # Old ids (oude_ids) per kind of reference: old id -> current id.
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -892,33 +909,44 @@ class Site:
         return next((t, v) for t, v in self.vragen() if v["id"] == vraag_id)
 
     def records(self, type_name: str) -> dict[str, Record]:
-        return {
-            "voorziening": self.voorzieningen,
-            "school": self.scholen,
-            "procedure": self.procedures,
-            "thema": self.themas,
-            "nieuws": self.nieuws,
-        }[type_name]
+        """The records of a type with a folder, by id ({} when there are none)."""
+        return self.folders.get(type_name, {})
+
+    @property
+    def voorzieningen(self) -> dict[str, Record]:
+        return self.records("voorziening")
+
+    @property
+    def scholen(self) -> dict[str, Record]:
+        return self.records("school")
+
+    @property
+    def procedures(self) -> dict[str, Record]:
+        return self.records("procedure")
+
+    @property
+    def themas(self) -> dict[str, Record]:
+        return self.records("thema")
+
+    @property
+    def nieuws(self) -> dict[str, Record]:
+        return self.records("nieuws")
 
     @cached_property
     def records_by_page(self) -> dict[str, Record]:
         """Every record with a page of its own, by that page's source path
         (`scholen/bs-de-klimop.md`). Built once: a Site is never changed."""
-        return {record.page: record
-                for records in (self.voorzieningen, self.scholen, self.procedures,
-                                self.themas, self.nieuws)
+        return {record.page: record for records in self.folders.values()
                 for record in records.values()}
 
     def all_records(self) -> list[Record]:
-        return [self.organisatie, self.begrippen, *self.voorzieningen.values(),
-                *self.scholen.values(), *self.procedures.values(), *self.themas.values(),
-                *self.nieuws.values(), *([self.verwijderd] if self.verwijderd else [])]
+        return [self.organisatie, self.begrippen,
+                *(record for records in self.folders.values() for record in records.values()),
+                *([self.verwijderd] if self.verwijderd else [])]
 
     def ids_by_target(self) -> dict[str, set[str]]:
         return {
-            "voorziening": set(self.voorzieningen),
-            "school": set(self.scholen),
-            "procedure": set(self.procedures),
+            **{name: set(records) for name, records in self.folders.items()},
             "vraag": {v["id"] for _, v in self.vragen() if v.get("id")},
             "swv": {s["id"] for s in self.swv_lijst if s.get("id")},
         }
@@ -934,5 +962,39 @@ def _field_names(fields: tuple[Field, ...]) -> set[str]:
     return names
 
 
-# Every field name of every record type, nested ones included.
-FIELD_NAMES = frozenset(name for t in RECORD_TYPES.values() for name in _field_names(t.all_fields))
+def _derived() -> None:
+    """What is worked out from RECORD_TYPES, once per change of it."""
+    global FIELD_NAMES, RENAMEABLE, SITE_LINK_KINDS, SITE_LINK
+    # Every field name of every record type, nested ones included.
+    FIELD_NAMES = frozenset(name for t in RECORD_TYPES.values()
+                            for name in _field_names(t.all_fields))
+    # Record types whose records can be renamed: they keep their old ids (oude_ids).
+    RENAMEABLE = tuple(t.name for t in RECORD_TYPES.values() if OUDE_IDS in t.all_fields)
+    # Links from text to the site itself, written `soort:id` (`procedure:tlv-aanvragen`,
+    # `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `begrip:tlv`,
+    # `pagina:contact`): the kind, and how staff call it in a message.
+    SITE_LINK_KINDS = {
+        **{t.name: t.title.lower() for t in RECORD_TYPES.values() if t.folder},
+        "vraag": "vraag",
+        "begrip": "begrip",
+        "pagina": "pagina",
+    }
+    # `soort:id`, `soort:id#anker` or `pagina:map/pagina`: groups kind, id, anchor.
+    SITE_LINK = re.compile(rf"^({'|'.join(SITE_LINK_KINDS)}):({_SLUG_PART}(?:/{_SLUG_PART})*)"
+                           rf"(?:#({_SLUG_PART}))?$")
+
+
+def register_type(rtype: RecordType) -> None:
+    """Add a record type. Modules imported afterwards see it everywhere: its
+    folder is loaded, validated, rendered (with a renderer registered through
+    `render.page_renderer`), linked, exported as a schema and scaffolded."""
+    RECORD_TYPES[rtype.name] = rtype
+    _derived()
+
+
+_SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+FIELD_NAMES: frozenset[str]
+RENAMEABLE: tuple[str, ...]
+SITE_LINK_KINDS: dict[str, str]
+SITE_LINK: re.Pattern[str]
+_derived()

@@ -34,9 +34,9 @@ class Redirect:
 
 def redirects(site: m.Site) -> list[Redirect]:
     found = []
-    for type_name in ("voorziening", "school", "procedure", "thema"):
+    for type_name in m.RENAMEABLE:
         for record in site.records(type_name).values():
-            title = record.data.get("naam") or record.data.get("titel")
+            title = record.title
             for old in record["oude_ids"]:
                 found.append(Redirect(f"{record.type.folder}/{old}/",
                                       f"{record.type.folder}/{record.id}/", title))
@@ -47,7 +47,7 @@ def problems(site: m.Site) -> list[Problem]:
     """An old id may not be in use by another record, nor claimed twice."""
     found = []
     claimed: dict[str, m.Record] = {}
-    for type_name in ("voorziening", "school", "procedure", "thema"):
+    for type_name in m.RENAMEABLE:
         records = site.records(type_name)
         for record in records.values():
             for index, old in enumerate(record["oude_ids"], start=1):

@@ -26,10 +26,16 @@ BEGRIPPEN_PAGE = "begrippen.md"
 
 # Record pages are generated data: never rendered as a Jinja template.
 FRONT_MATTER = "---\nrender_macros: false\n---\n\n"
-# Answers and procedures rank above long background pages in search; the many
-# long school profiles rank below them, so a question about 'school' finds answers.
-BOOSTED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  boost: 2\n---\n\n"
-LOWERED_FRONT_MATTER = "---\nrender_macros: false\nsearch:\n  boost: 0.5\n---\n\n"
+
+
+def front_matter(rtype: m.RecordType) -> str:
+    """The front matter of a record page: no macros, and its type's search weight."""
+    if rtype.search_boost == 1:
+        return FRONT_MATTER
+    return f"---\nrender_macros: false\nsearch:\n  boost: {rtype.search_boost:g}\n---\n\n"
+
+
+Renderer = "Callable[[m.Site, m.Record, Backlinks], str]"
 
 
 @dataclass(frozen=True)
@@ -38,9 +44,16 @@ class GeneratedPage:
     markdown: str
 
 
-# The field that is a record's h1 and page title.
-TITLE_FIELDS = {"voorziening": "naam", "school": "naam", "procedure": "titel", "thema": "titel",
-                "nieuws": "titel"}
+# The page of each record type: type name -> function(site, record, backlinks) -> Markdown.
+PAGE_RENDERERS: dict[str, "Renderer"] = {}
+
+
+def page_renderer(type_name: str):
+    """Register the function that makes the page of every record of `type_name`."""
+    def register(function):
+        PAGE_RENDERERS[type_name] = function
+        return function
+    return register
 
 
 def titled(front_matter: str, title: str) -> str:
@@ -58,25 +71,19 @@ def record_pages(site: m.Site, memo: "RenderMemo | None" = None) -> list[Generat
     """One page per voorziening, school, procedure and thema (and nieuws item).
     With a `memo` (the preview server's), a page whose record and whatever else
     it shows did not change since the last call is not rendered again."""
-    renderers = (
-        (site.voorzieningen, voorziening_page, FRONT_MATTER),
-        (site.scholen, school_page, LOWERED_FRONT_MATTER),
-        (site.procedures, procedure_page, BOOSTED_FRONT_MATTER),
-        (site.themas, thema_page, BOOSTED_FRONT_MATTER),
-        (site.nieuws, nieuws_page, FRONT_MATTER),
-    )
     links = Backlinks.of(site)
 
-    def page(record: m.Record, render, front: str) -> str:
-        return titled(front, record[TITLE_FIELDS[record.type.name]]) + render(site, record, links)
+    def page(record: m.Record) -> str:
+        render = PAGE_RENDERERS[record.type.name]
+        return titled(front_matter(record.type), record.title) + render(site, record, links)
 
     if memo is not None:
         memo.start(site)
     pages = [
-        GeneratedPage(record.page, page(record, render, front) if memo is None
-                      else memo.page(record, lambda: page(record, render, front)))
-        for records, render, front in renderers
-        for record in records.values()
+        GeneratedPage(record.page, page(record) if memo is None
+                      else memo.page(record, lambda: page(record)))
+        for rtype in m.RECORD_TYPES.values() if rtype.folder
+        for record in site.records(rtype.name).values()
     ]
     return pages + organisation_pages(site)
 
@@ -348,6 +355,7 @@ def nieuws_list(from_page: str, items: list[m.Record]) -> str:
 # --------------------------------------------------------------------------
 
 
+@page_renderer("voorziening")
 def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
     here = v.page
     leeftijd = v["leeftijd"]
@@ -385,6 +393,7 @@ def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
     )
 
 
+@page_renderer("school")
 def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
     swv = next((x for x in site.swv_lijst if x["id"] == s["swv"]), None)
     contactpersoon = s["contactpersoon"] or {}
@@ -440,6 +449,7 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
     )
 
 
+@page_renderer("procedure")
 def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     here = p.page
     stappen = "\n\n".join(_stap(site, here, i, stap)
@@ -494,6 +504,7 @@ def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
     ))
 
 
+@page_renderer("thema")
 def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
     here = t.page
     blocks = []
@@ -503,7 +514,7 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
         verwijzingen = [site.procedures[x] for x in vraag["procedures"]]
         verwijzingen += [site.voorzieningen[x] for x in vraag["voorzieningen"]]
         lees_meer = ", ".join(
-            page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
+            page_link(here, r.title, r.page)
             for r in verwijzingen
         )
         old_anchors = "".join(f'<span id="{old}"></span>' for old in vraag["oude_ids"])
@@ -765,6 +776,7 @@ def nieuws_sorted(site: m.Site) -> list[m.Record]:
     return sorted(site.nieuws.values(), key=lambda r: (-r["datum"].toordinal(), r["titel"]))
 
 
+@page_renderer("nieuws")
 def nieuws_page(site: m.Site, n: m.Record, links: Backlinks) -> str:
     here = n.page
     about = [site.procedures[x] for x in n["procedures"]] + \
@@ -775,7 +787,7 @@ def nieuws_page(site: m.Site, n: m.Record, links: Backlinks) -> str:
         safe.paragraphs(n["samenvatting"]),
         md(site, here, n["tekst"]),
         section("Lees meer", bullets([
-            page_link(here, r["titel"] if r.type is m.PROCEDURE else r["naam"], r.page)
+            page_link(here, r.title, r.page)
             for r in about]), searchable=False),
         page_link(here, "Alle nieuwsberichten", NIEUWS_INDEX) + ".",
     )

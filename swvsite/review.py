@@ -14,14 +14,8 @@ from dataclasses import dataclass
 
 from . import model as m
 
-DEFAULT_MAX_DAYS = {
-    "organisatie": 365,
-    "voorziening": 365,
-    "school": 365,
-    "procedure": 365,
-    "thema": 365,
-    "begrippen": 730,
-}
+# Per reviewed record type, from its declaration in the model.
+DEFAULT_MAX_DAYS = {t.name: t.review_days for t in m.RECORD_TYPES.values() if t.reviewed}
 
 TODAY_VARIABLE = "SWVSITE_VANDAAG"
 

@@ -26,12 +26,8 @@ from .load import RESERVED_IDS
 
 #: `swvsite new <soort>` names and the record type each creates.
 TYPES: dict[str, m.RecordType] = {
-    "voorziening": m.VOORZIENING,
-    "school": m.SCHOOL,
-    "procedure": m.PROCEDURE,
-    "thema": m.THEMA,
+    **{t.name: t for t in m.RECORD_TYPES.values() if t.scaffold and t.folder},
     "vraag": m.THEMA,  # a vraag lives in a thema: `new vraag` creates a thema file
-    "nieuws": m.NIEUWS,
 }
 BEGRIP = "begrip"
 TYPE_NAMES = (*TYPES, BEGRIP)

@@ -84,18 +84,16 @@ def _export_url(site_url: str | None, page_path: str, anchor: str | None = None)
         "/" + url_path(page_path) + (f"#{anchor}" if anchor else ""))
 
 
-# Record types whose pages carry structured data (news items do not).
-_STRUCTURED_TYPES = frozenset({"voorziening", "school", "procedure", "thema"})
 
 
 def _record_at(site: m.Site, page_path: str) -> m.Record | None:
     """The record whose own page is `page_path`, if its type has structured data."""
     record = site.records_by_page.get(page_path)
-    return record if record is not None and record.type.name in _STRUCTURED_TYPES else None
+    return record if record is not None and record.type.structured else None
 
 
 def _title(record: m.Record) -> str:
-    return record.data.get("naam") or record.data.get("titel") or record.id
+    return record.title
 
 
 # --------------------------------------------------------------------------

@@ -716,8 +716,7 @@ class PaginaScore:
 
     @property
     def titel(self) -> str:
-        data = self.record.data
-        return data.get("naam") or data.get("titel") or self.record.type.title
+        return self.record.title
 
     @property
     def bestand(self) -> str:

@@ -267,7 +267,7 @@ def test_refuses_a_reserved_id(minimal_content: Path) -> None:
 
 def test_refuses_an_unknown_type(minimal_content: Path) -> None:
     with pytest.raises(ScaffoldError, match="kies uit: voorziening, school, procedure, thema, "
-                       "vraag, nieuws, begrip"):
+                       "nieuws, vraag, begrip"):
         new_record(minimal_content, "leerling", "jan")
 
 
