@@ -79,6 +79,8 @@ NOT_JUDGED: dict[str, str] = {
         "tag-python-object", "tag-set", "valid-str-tag")},
     "duplicate-keys": "a key written twice: the YAML parser of the editor reports it "
                       "(\"Map keys must be unique\"); the data a schema gets has one of them",
+    "non-string-keys": "a list or a group as a field name: JSON, and so a schema, knows only "
+                       "text as names; the editor's YAML extension reports such a key itself",
     "multiple-documents": "two YAML documents in one file: the editor validates each "
                           "against the schema, swvsite check refuses the second",
     "noncharacter-escaped": "a noncharacter beyond U+FFFF (\\U0001FFFE): a pattern cannot "
@@ -102,13 +104,17 @@ def _replace(old: str, new: str):
     return change
 
 
+def _in_contact(line: str):
+    return _replace("  telefoon: 013 - 000 33 44\n", f"  telefoon: 013 - 000 33 44\n{line}\n")
+
+
 def _append(line: str):
     return lambda text: text.rstrip("\n") + "\n" + line + "\n"
 
 
 EDITS: dict[str, tuple[str, object, bool]] = {
     "unknown-field": (V, _append("gemeentee: Tilburg"), False),
-    "unknown-nested-field": (V, _append("  faxnummer: 013 123"), False),
+    "unknown-nested-field": (V, _in_contact("  faxnummer: 013 123"), False),
     "choice-unknown": (V, _replace("type: opdc", "type: speciaal"), False),
     "choice-quoted-with-spaces": (V, _replace("type: opdc", 'type: " opdc "'), True),
     "choice-number": (V, _replace("type: opdc", "type: 12"), False),
@@ -144,11 +150,11 @@ EDITS: dict[str, tuple[str, object, bool]] = {
     "list-is-text": (V, _replace("sector: [vo]", "sector: vo"), False),
     "ref-is-a-number": (V, _replace("procedures: [tlv-aanvragen]", "procedures: [2024]"), True),
     "ref-invalid": (V, _replace("procedures: [tlv-aanvragen]", "procedures: [TLV]"), False),
-    "email-invalid": (V, _append("  email: geen-mail"), False),
-    "email-valid": (V, _append("  email: info@opdc.nl"), True),
-    "url-valid": (V, _append("  website: https://www.opdc.nl/over-ons?a=1"), True),
-    "url-without-scheme": (V, _append("  website: www.opdc.nl"), False),
-    "url-control-escape": (V, _append('  website: "https://www.opdc.nl/\\0"'), False),
+    "email-invalid": (V, _in_contact("  email: geen-mail"), False),
+    "email-valid": (V, _in_contact("  email: info@opdc.nl"), True),
+    "url-valid": (V, _in_contact("  website: https://www.opdc.nl/over-ons?a=1"), True),
+    "url-without-scheme": (V, _in_contact("  website: www.opdc.nl"), False),
+    "url-control-escape": (V, _in_contact('  website: "https://www.opdc.nl/\\0"'), False),
     "phone-digits-only": (V, _replace("telefoon: 013 - 000 33 44", "telefoon: 0131234567"), True),
     "phone-brackets": (V, _replace("telefoon: 013 - 000 33 44", "telefoon: (013) 123-4567"),
                        True),
@@ -177,7 +183,8 @@ EDITS: dict[str, tuple[str, object, bool]] = {
     "markdown-image": (V, _append("beschrijving: '![foto](https://www.opdc.nl/a.png)'"), False),
     "markdown-safe-link": (V, _append("beschrijving: 'Zie [de site]( https://www.opdc.nl).'"),
                            True),
-    "markdown-mail-link": (V, _append("beschrijving: 'Mail [ons](<MAILTO:a@b.nl>).'"), True),
+    "markdown-mail-link": (V, _append("beschrijving: 'Mail [ons](MAILTO:a@b.nl).'"), True),
+    "markdown-autolink": (V, _append("beschrijving: 'Mail <mailto:a@b.nl>.'"), False),
     "markdown-bad-link": (V, _append("beschrijving: 'Zie [dit](javascript:alert(1)).'"), False),
     "markdown-empty-link": (V, _append("beschrijving: 'Zie [dit]().'"), False),
     "markdown-bad-definition": (V, _append('beschrijving: "Zie [dit][a].\\n\\n[a]: ftp://x.nl"'),
