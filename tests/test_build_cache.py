@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, make_project, run_swvsite
+from conftest import FIXTURE_CONTENT, ENV, ROOT, make_project, run_swvsite
 
 CACHE = Path(".cache/swvsite/pages.marshal")
 
@@ -78,7 +78,7 @@ def own_copy(config: Path) -> Path:
 
 
 def test_cached_and_parallel_builds_are_mkdocs_own_build_byte_for_byte(tmp_path):
-    config = make_project(tmp_path / "project", ROOT / "content")
+    config = make_project(tmp_path / "project", FIXTURE_CONTENT)
     reference = tmp_path / "mkdocs-site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                              str(config), "-d", str(reference)], cwd=tmp_path, env=ENV,
@@ -205,7 +205,7 @@ def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
     """Enough pages for two processes; every hand-written page has a broken link, so
     pages of both processes do (the larger pages are shared out first)."""
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURE_CONTENT, content)
     config = own_copy(make_project(tmp_path / "project", content))
     for page in (config.parent / "docs").rglob("*.md"):
         page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n",

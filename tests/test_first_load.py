@@ -43,10 +43,10 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
-def test_first_load_of_the_home_page_is_within_budget_with_room_for_national_scale(demo_site):
-    result = _benchmark_module("run").first_load(demo_site.root)
+def test_first_load_of_the_home_page_is_within_budget_with_room_for_national_scale(fixture_site):
+    result = _benchmark_module("run").first_load(fixture_site.root)
     breakdown = "\n".join(
-        f"  {gz((demo_site.root / name).read_bytes()) / 1024:6.2f} KiB  {name}"
+        f"  {gz((fixture_site.root / name).read_bytes()) / 1024:6.2f} KiB  {name}"
         for name in result["files"])
     limit = BUDGET - NATIONAL_ROOM
     assert result["third_party"] == [], result["third_party"]
@@ -56,7 +56,7 @@ def test_first_load_of_the_home_page_is_within_budget_with_room_for_national_sca
         f"scale):\n{breakdown}")
 
 
-def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(demo_site, tmp_path):
+def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(fixture_site, tmp_path):
     generate = _benchmark_module("generate")
     regions = generate.SCALES["national"][0]  # 76 regions: some 340 gemeenten, 152 SWVs
     content = tmp_path / "national"
@@ -64,7 +64,7 @@ def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(demo_si
     counts = generate.generate(content, regions, 20)
     assert counts["gemeenten"] > 300 and counts["swvs"] == 2 * regions
     national = load_site(content)
-    home = (demo_site.root / "index.html").read_text(encoding="utf-8")
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
     site_url = re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)  # site_url
     assert len(JSON_LD.findall(home)) == 1
     national_data = st.json_script(st.jsonld(national, st.HOME_PAGE, site_url))

@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator
 
 from swvsite import model as m
 
-from conftest import ENV, FIXTURES, ROOT
+from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT
 
 GITHUB_PUBLISH = ROOT / ".github/workflows/publiceren.yml"
 GITHUB_LINKS = ROOT / ".github/workflows/links.yml"
@@ -424,7 +424,7 @@ def vscode_settings() -> dict:
 
 
 def content_files() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*")
+    return sorted(p.relative_to(ROOT).as_posix() for p in (FIXTURE_CONTENT).rglob("*")
                   if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
@@ -473,7 +473,7 @@ def test_vscode_maps_each_record_type_to_its_own_schema():
     for rtype in m.RECORD_TYPES.values():
         files = ([f"content/{rtype.file}"] if rtype.file else
                  [p.relative_to(ROOT).as_posix()
-                  for p in sorted((ROOT / "content" / rtype.folder).glob("*.yml"))])
+                  for p in sorted((FIXTURE_CONTENT / rtype.folder).glob("*.yml"))])
         assert files, rtype.name
         for relative in files:
             [schema] = schemas_for(relative, language_server_match)

@@ -16,7 +16,7 @@ from swvsite import model as m
 from swvsite import structured as st
 from swvsite.load import load_site
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURE_CONTENT, FIXTURES, ROOT
 
 SITE_URL = "https://www.steunpunt.example/"
 HOSTILE = "</script><script>alert(1)</script> <!--<script> \"x\" & </SCRIPT >"
@@ -24,7 +24,7 @@ HOSTILE = "</script><script>alert(1)</script> <!--<script> \"x\" & </SCRIPT >"
 
 @pytest.fixture(scope="module")
 def demo():
-    return load_site(ROOT / "content")
+    return load_site(FIXTURE_CONTENT)
 
 
 def record_pages(site: m.Site) -> list[str]:
@@ -475,7 +475,7 @@ def test_references_resolve_to_exported_records(parsed):
 
 def test_exports_are_deterministic(demo, exported):
     assert st.exports(demo, SITE_URL) == exported
-    assert st.exports(load_site(ROOT / "content"), SITE_URL) == exported
+    assert st.exports(load_site(FIXTURE_CONTENT), SITE_URL) == exported
 
 
 def test_exports_without_site_url_use_paths():

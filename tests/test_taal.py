@@ -14,7 +14,7 @@ from swvsite import taal
 from swvsite.load import load_site
 from swvsite.taal import Drempels, check_site, sentences, syllables, words
 
-from conftest import ROOT
+from conftest import FIXTURE_CONTENT, ROOT
 
 
 # --------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def test_thresholds_are_configurable_and_checked():
 
 @pytest.fixture(scope="module")
 def demo():
-    return load_site(ROOT / "content")
+    return load_site(FIXTURE_CONTENT)
 
 
 def test_demo_content_has_no_findings(demo):

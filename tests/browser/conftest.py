@@ -93,13 +93,13 @@ def serve(root: Path):
 
 
 @pytest.fixture(scope="session")
-def site(demo_site):
+def site(fixture_site):
     """The demo site (built once, see tests/conftest.py) served over HTTP."""
-    server, thread = serve(demo_site.root)
+    server, thread = serve(fixture_site.root)
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(demo_site.root, f"http://{host}:{port}", f"{host}:{port}",
-                         page_paths(demo_site.root))
+        yield ServedSite(fixture_site.root, f"http://{host}:{port}", f"{host}:{port}",
+                         page_paths(fixture_site.root))
     finally:
         server.shutdown()
         server.server_close()
