@@ -57,14 +57,15 @@ def reused(result: subprocess.CompletedProcess) -> int:
 
 
 def own_copy(config: Path) -> Path:
-    """Replace the project's links to the repo's docs, overrides and macros with
-    copies, so a test can edit them."""
+    """Replace the project's links to docs (the test site's), overrides and macros
+    (the repo's) with copies, so a test can edit them."""
     project = config.parent
     for name in ("docs", "overrides", "macros"):
         link = project / name
         if link.is_symlink():
+            target = link.resolve()
             link.unlink()
-            shutil.copytree(ROOT / name, link)
+            shutil.copytree(target, link)
         elif link.is_dir():
             for entry in list(link.iterdir()):
                 if entry.is_symlink():

@@ -11,7 +11,7 @@ import pytest
 from swvsite import bundle, filters, model as m
 from swvsite.load import load_site
 
-from conftest import FIXTURE_CONTENT, ROOT
+from conftest import FIXTURE_CONTENT
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from swvsite.load import load_site
 
-from conftest import FIXTURE_CONTENT, ROOT, build
+from conftest import FIXTURE_CONTENT, build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -726,7 +726,7 @@ def shape(node) -> tuple | None:
 
 
 def test_compose_matches_pyyaml_for_ordinary_documents():
-    paths = sorted((FIXTURE_CONTENT).rglob("*.yml")) + sorted(FIXTURES.rglob("valid-*.yml"))
+    paths = sorted(FIXTURE_CONTENT.rglob("*.yml")) + sorted(FIXTURES.rglob("valid-*.yml"))
     for path in paths:
         text = path.read_text(encoding="utf-8-sig")
         assert shape(compose(text)) == shape(yaml.compose(text, Loader=yaml.SafeLoader)), path

@@ -41,7 +41,7 @@ def test_schema_command_writes_them(tmp_path):
 
 
 @pytest.mark.parametrize("content_root", [FIXTURE_CONTENT, FIXTURES / "minimal"],
-                         ids=["demo", "minimal"])
+                         ids=["test-site", "minimal"])
 def test_valid_content_passes_the_json_schema(content_root):
     for rtype in m.RECORD_TYPES.values():
         validator = Draft202012Validator(schemas()[f"{rtype.name}.schema.json"])

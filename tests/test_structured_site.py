@@ -8,7 +8,7 @@ import pytest
 
 from swvsite.load import load_site
 
-from conftest import FIXTURE_CONTENT, ROOT
+from conftest import FIXTURE_CONTENT
 
 EXPECTED_TYPES = {
     "procedures/tlv-aanvragen": "HowTo",
