@@ -23,7 +23,7 @@ import sys
 from swvsite import structured as st
 from swvsite.load import load_site
 
-from conftest import ROOT
+from conftest import FIXTURE_CONTENT, ROOT
 
 BUDGET = 70 * 1024  # bytes gzip, at every scale (the benchmark's first-load target)
 NATIONAL_ROOM = 3 * 1024  # what the national home page may add over the demo's
@@ -61,7 +61,7 @@ def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(fixture
     regions = generate.SCALES["national"][0]  # 76 regions: some 340 gemeenten, 152 SWVs
     content = tmp_path / "national"
     # The number of schools does not change the home page; a few keep this quick.
-    counts = generate.generate(content, regions, 20)
+    counts = generate.generate(content, regions, 20, demo_dir=FIXTURE_CONTENT)
     assert counts["gemeenten"] > 300 and counts["swvs"] == 2 * regions
     national = load_site(content)
     home = (fixture_site.root / "index.html").read_text(encoding="utf-8")

@@ -57,6 +57,6 @@ def test_an_old_id_in_use_or_claimed_twice_is_a_problem(minimal_content):
     assert all(p.line for p in problems if p.field.startswith("oude_ids["))
 
 
-def test_demo_content_keeps_an_old_procedure_address(fixture_site):
+def test_a_renamed_procedure_keeps_its_old_address(fixture_site):
     html = fixture_site.path("procedures/toelaatbaarheidsverklaring-aanvragen").read_text()
     assert "../tlv-aanvragen/" in html

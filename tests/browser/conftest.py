@@ -1,4 +1,4 @@
-"""Browser fixtures: the demo site served over HTTP on 127.0.0.1 and one shared
+"""Browser fixtures: the test site (tests/fixtures/site/) served over HTTP on 127.0.0.1 and one shared
 Chromium (Debian's, driven by Playwright's sync API).
 
 Every test in tests/browser/ is marked `browser`. They are never skipped: without
@@ -94,7 +94,7 @@ def serve(root: Path):
 
 @pytest.fixture(scope="session")
 def site(fixture_site):
-    """The demo site (built once, see tests/conftest.py) served over HTTP."""
+    """The test site (built once, see tests/conftest.py) served over HTTP."""
     server, thread = serve(fixture_site.root)
     host, port = server.server_address[:2]
     try:
