@@ -1,5 +1,5 @@
-"""Browser fixtures: the test site (tests/fixtures/site/) served over HTTP on 127.0.0.1 and one shared
-Chromium (Debian's, driven by Playwright's sync API).
+"""Browser fixtures: the test site (tests/fixtures/site/) served over HTTP on
+127.0.0.1 and one shared Chromium (Debian's, driven by Playwright's sync API).
 
 Every test in tests/browser/ is marked `browser`. They are never skipped: without
 Chromium or Playwright they fail with a message that says what to install.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from swvsite import filters
 from swvsite.load import load_site
 
-from conftest import FIXTURE_CONTENT, ROOT
+from conftest import FIXTURE_CONTENT
 
 
 def visible_links(page, list_id):
@@ -29,6 +29,7 @@ def test_schools_filter_by_gemeente_and_support(site, page):
         f"{s.id}/" for s in content.scholen.values()
         if s["gemeente"] == "Tilburg"
         and any("autisme" in e["soort"] for e in s["extra_ondersteuning"]))
+    assert expected
     assert sorted(visible_links(page, "lijst-scholen")) == expected
     count = len(expected)
     assert status.inner_text() == (f"{count} school gevonden." if count == 1
