@@ -78,8 +78,21 @@ def own_copy(config: Path) -> Path:
     return config
 
 
+def content_for_two_processes(target: Path) -> Path:
+    """The test site's content with 60 more schools (copies of one): enough pages
+    for swvsite to render them in two processes (build.MIN_PAGES_PER_PROCESS)."""
+    shutil.copytree(FIXTURE_CONTENT, target)
+    school = (target / "scholen/bs-de-klimop-tilburg.yml").read_text(encoding="utf-8")
+    assert school.startswith("naam: ") and "\nbrin: 99PA\n" in school
+    for number in range(60):
+        copy = school.replace("naam: ", f"naam: Kopie {number} van ", 1).replace(
+            "\nbrin: 99PA\n", f"\nbrin: {number + 10:02d}KP\n")
+        (target / f"scholen/bs-kopie-{number}.yml").write_text(copy, encoding="utf-8")
+    return target
+
+
 def test_cached_and_parallel_builds_are_mkdocs_own_build_byte_for_byte(tmp_path):
-    config = make_project(tmp_path / "project", FIXTURE_CONTENT)
+    config = make_project(tmp_path / "project", content_for_two_processes(tmp_path / "content"))
     reference = tmp_path / "mkdocs-site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                              str(config), "-d", str(reference)], cwd=tmp_path, env=ENV,
@@ -205,8 +218,7 @@ def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
         tmp_path):
     """Enough pages for two processes; every hand-written page has a broken link, so
     pages of both processes do (the larger pages are shared out first)."""
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURE_CONTENT, content)
+    content = content_for_two_processes(tmp_path / "content")
     config = own_copy(make_project(tmp_path / "project", content))
     for page in (config.parent / "docs").rglob("*.md"):
         page.write_text(page.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n",
