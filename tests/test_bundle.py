@@ -1,5 +1,5 @@
 """The site's one stylesheet and one script (swvsite.bundle): what the small
-minifiers keep and drop, and what the built demo site serves. That the
+minifiers keep and drop, and what the built test site serves. That the
 minified stylesheet has exactly the rules of its sources, in the same order, is
 checked in Chromium (tests/browser/test_bundle_browser.py)."""
 

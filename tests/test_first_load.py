@@ -9,7 +9,7 @@ reference, each gzipped at level 6 as a web server sends them.
 Only the home page grows with the content: its JSON-LD names every gemeente and
 samenwerkingsverband the steunpunt serves (the rest of the home page and every
 stylesheet and script are the same bytes at 1x, 10x and national scale). So the
-demo site must stay below the budget minus the room that national scale needs,
+test site must stay below the budget minus the room that national scale needs,
 and a second test measures that national scale needs no more than that room.
 """
 
@@ -26,7 +26,7 @@ from swvsite.load import load_site
 from conftest import FIXTURE_CONTENT, ROOT
 
 BUDGET = 70 * 1024  # bytes gzip, at every scale (the benchmark's first-load target)
-NATIONAL_ROOM = 3 * 1024  # what the national home page may add over the demo's
+NATIONAL_ROOM = 3 * 1024  # what the national home page may add over a region's
 JSON_LD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
 
 
@@ -70,7 +70,7 @@ def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(fixture
     national_data = st.json_script(st.jsonld(national, st.HOME_PAGE, site_url))
     national_home = JSON_LD.sub(lambda _: national_data, home)
     growth = gz(national_home.encode()) - gz(home.encode())
-    assert growth > 1024, "the national data should be larger than the demo's"
+    assert growth > 1024, "the national data should be larger than the test site's"
     assert growth <= NATIONAL_ROOM, (
         f"at national scale the home page grows by {growth / 1024:.2f} KiB gzip, more than "
         f"the {NATIONAL_ROOM / 1024:.0f} KiB kept for it")

@@ -156,7 +156,7 @@ def test_steunpunt_is_an_organisation_with_contact_point(site_content, page):
         assert point["availableLanguage"] == "nl"
         assert point["contactType"]
     hours = org["contactPoint"][0]["hoursAvailable"]
-    # Demo: Ma/di/do 9.00-16.30, wo 9.00-12.30 and 19.00-20.30, vr 9.00-12.30.
+    # The test site: Ma/di/do 9.00-16.30, wo 9.00-12.30 and 19.00-20.30, vr 9.00-12.30.
     assert len(hours) == 4
     assert hours[0] == {"@type": "OpeningHoursSpecification",
                         "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Tuesday",

@@ -1,4 +1,4 @@
-"""JSON-LD, Open Graph and the /data/ exports in the built demo site."""
+"""JSON-LD, Open Graph and the /data/ exports in the built test site."""
 
 from __future__ import annotations
 
