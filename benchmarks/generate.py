@@ -316,7 +316,9 @@ def school_templates(demo_dir: Path, swv_sector: dict[str, str]) -> list[Templat
     for path in sorted((demo_dir / "scholen").glob("*.yml")):
         data = read_yaml(path)
         prefix = next(p for p in SCHOOL_PREFIXES if data["naam"].startswith(p + " "))
-        domain = re.sub(r"^https?://(www\.)?", "", data["website"]).split("/")[0]
+        # website is optional: a school without one has no domain to swap in its texts.
+        website = data.get("website") or f"https://www.{slug(data['naam'])}.example"
+        domain = re.sub(r"^https?://(www\.)?", "", website).split("/")[0]
         templates.append(Template(data, swv_sector[data["swv"]], prefix,
                                   data["naam"][len(prefix) + 1:], data["gemeente"], domain))
     return templates

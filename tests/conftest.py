@@ -23,31 +23,38 @@ def run_swvsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
-# Hand-written pages of the demo site that link to records only the demo content
-# has; a project with other content gets the fixture's start page instead.
-DEMO_ONLY_PAGES = {"index.md", "ouders.md", "professionals.md"}
+# The generator's own test site: mkdocs.yml (the repo's plugins and Markdown
+# extensions), hand-written docs/ and content/ that covers every record type and
+# every field. The tests never read the demo content in content/ or the demo's docs/.
+FIXTURE_SITE = FIXTURES / "site"
+FIXTURE_CONTENT = FIXTURE_SITE / "content"
+
+# Hand-written pages of the test site that link to records only its own content
+# has; a project with other content gets tests/fixtures/docs/index.md instead.
+FIXTURE_ONLY_PAGES = {"index.md", "ouders.md", "professionals.md"}
 
 
 def make_project(where: Path, content: Path) -> Path:
-    """A project folder using this repo's mkdocs.yml, theme overrides, macros and
-    hand-written pages with another content folder. Returns its mkdocs.yml.
+    """A project folder with the test site's mkdocs.yml and hand-written pages, the
+    repo's theme overrides and macros, and another content folder. Returns its mkdocs.yml.
 
-    Pages that only make sense with the demo content are left out (and out of the
-    nav); tests/fixtures/docs/ supplies a start page that works with any content."""
+    With other content than the test site's own, pages that link to its records
+    are left out (and out of the nav); tests/fixtures/docs/ supplies a start page
+    that works with any content."""
     where.mkdir(parents=True, exist_ok=True)
     for name in ("overrides", "macros"):
         (where / name).symlink_to(ROOT / name)
     docs = where / "docs"
-    if Path(content).resolve() == (ROOT / "content").resolve():
-        docs.symlink_to(ROOT / "docs")  # the demo content: the demo site's own pages
+    if Path(content).resolve() == FIXTURE_CONTENT.resolve():
+        docs.symlink_to(FIXTURE_SITE / "docs")
     else:
         docs.mkdir()
-        for entry in (ROOT / "docs").iterdir():
-            if entry.name not in DEMO_ONLY_PAGES:
+        for entry in (FIXTURE_SITE / "docs").iterdir():
+            if entry.name not in FIXTURE_ONLY_PAGES:
                 (docs / entry.name).symlink_to(entry)
         for entry in (FIXTURES / "docs").iterdir():
             (docs / entry.name).symlink_to(entry)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (FIXTURE_SITE / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("content_dir: content", f"content_dir: {content}")
     config = "\n".join(line for line in config.splitlines()
                        if not _nav_entry_missing(line, docs)) + "\n"
@@ -100,8 +107,8 @@ def minimal_content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory) -> BuiltSite:
-    """The demo content in content/, built once for the whole session."""
-    site = build(tmp_path_factory.mktemp("demo"), ROOT / "content")
+def fixture_site(tmp_path_factory) -> BuiltSite:
+    """The test site (tests/fixtures/site/), built once for the whole session."""
+    site = build(tmp_path_factory.mktemp("fixture-site"), FIXTURE_CONTENT)
     assert site.result.returncode == 0, site.result.stderr
     return site

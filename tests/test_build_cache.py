@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, make_project, run_swvsite
+from conftest import FIXTURE_CONTENT, ENV, ROOT, make_project, run_swvsite
 
 CACHE = Path(".cache/swvsite/pages.marshal")
 
@@ -57,14 +57,15 @@ def reused(result: subprocess.CompletedProcess) -> int:
 
 
 def own_copy(config: Path) -> Path:
-    """Replace the project's links to the repo's docs, overrides and macros with
-    copies, so a test can edit them."""
+    """Replace the project's links to docs (the test site's), overrides and macros
+    (the repo's) with copies, so a test can edit them."""
     project = config.parent
     for name in ("docs", "overrides", "macros"):
         link = project / name
         if link.is_symlink():
+            target = link.resolve()
             link.unlink()
-            shutil.copytree(ROOT / name, link)
+            shutil.copytree(target, link)
         elif link.is_dir():
             for entry in list(link.iterdir()):
                 if entry.is_symlink():
@@ -77,8 +78,21 @@ def own_copy(config: Path) -> Path:
     return config
 
 
+def content_for_two_processes(target: Path) -> Path:
+    """The test site's content with 60 more schools (copies of one): enough pages
+    for swvsite to render them in two processes (build.MIN_PAGES_PER_PROCESS)."""
+    shutil.copytree(FIXTURE_CONTENT, target)
+    school = (target / "scholen/bs-de-klimop-tilburg.yml").read_text(encoding="utf-8")
+    assert school.startswith("naam: ") and "\nbrin: 99PA\n" in school
+    for number in range(60):
+        copy = school.replace("naam: ", f"naam: Kopie {number} van ", 1).replace(
+            "\nbrin: 99PA\n", f"\nbrin: {number + 10:02d}KP\n")
+        (target / f"scholen/bs-kopie-{number}.yml").write_text(copy, encoding="utf-8")
+    return target
+
+
 def test_cached_and_parallel_builds_are_mkdocs_own_build_byte_for_byte(tmp_path):
-    config = make_project(tmp_path / "project", ROOT / "content")
+    config = make_project(tmp_path / "project", content_for_two_processes(tmp_path / "content"))
     reference = tmp_path / "mkdocs-site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                              str(config), "-d", str(reference)], cwd=tmp_path, env=ENV,
@@ -204,8 +218,7 @@ def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
         tmp_path):
     """Enough pages for two processes; every hand-written page has a broken link, so
     pages of both processes do (the larger pages are shared out first)."""
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = content_for_two_processes(tmp_path / "content")
     config = own_copy(make_project(tmp_path / "project", content))
     for page in (config.parent / "docs").rglob("*.md"):
         # A link MkDocs judges while it renders the page (swvsite check only knows

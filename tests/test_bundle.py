@@ -1,5 +1,5 @@
 """The site's one stylesheet and one script (swvsite.bundle): what the small
-minifiers keep and drop, and what the built demo site serves. That the
+minifiers keep and drop, and what the built test site serves. That the
 minified stylesheet has exactly the rules of its sources, in the same order, is
 checked in Chromium (tests/browser/test_bundle_browser.py)."""
 
@@ -96,10 +96,10 @@ def test_every_source_file_is_bundled_and_exists():
         bundle.SCRIPT_SOURCES)
 
 
-def test_the_demo_site_serves_one_stylesheet_and_one_script_of_its_own(demo_site):
+def test_the_fixture_site_serves_one_stylesheet_and_one_script_of_its_own(fixture_site):
     for path in ("index.html", "voorzieningen/index.html", "procedures/tlv-aanvragen/index.html",
                  "404.html"):
-        page = BeautifulSoup((demo_site.root / path).read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup((fixture_site.root / path).read_text(encoding="utf-8"), "html.parser")
         styles = [link["href"] for link in page.find_all("link", rel="stylesheet")]
         scripts = [s["src"] for s in page.find_all("script", src=True)]
         assert [re.sub(r"^(\.\./)+|^/", "", s) for s in styles if "swvsite" in s] == [
@@ -111,6 +111,6 @@ def test_the_demo_site_serves_one_stylesheet_and_one_script_of_its_own(demo_site
         assert styles[-1].endswith(bundle.STYLESHEET), styles
         assert re.search(r"javascripts/bundle\.\w+\.min\.js$", scripts[0]), scripts
         assert scripts[-1].endswith(bundle.SCRIPT), scripts
-    css = (demo_site.root / bundle.STYLESHEET).read_text(encoding="utf-8")
+    css = (fixture_site.root / bundle.STYLESHEET).read_text(encoding="utf-8")
     assert "/*" not in css and "@media print{" in css
-    assert (demo_site.root / bundle.SCRIPT).read_text(encoding="utf-8") == bundle.script()
+    assert (fixture_site.root / bundle.SCRIPT).read_text(encoding="utf-8") == bundle.script()

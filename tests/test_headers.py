@@ -18,8 +18,8 @@ def test_inline_script_hashes_skip_data_blocks_and_external_scripts():
     assert "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='" in hashes  # alert(1)
 
 
-def test_every_page_carries_a_policy_matching_its_inline_scripts(demo_site):
-    pages = demo_site.html_files()
+def test_every_page_carries_a_policy_matching_its_inline_scripts(fixture_site):
+    pages = fixture_site.html_files()
     assert len(pages) > 50
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -32,9 +32,9 @@ def test_every_page_carries_a_policy_matching_its_inline_scripts(demo_site):
             assert digest in policy, (path, digest)
 
 
-def test_header_files_for_static_hosts(demo_site):
-    netlify = (demo_site.root / "_headers").read_text()
-    nginx = (demo_site.root / "_nginx-security-headers.conf").read_text()
+def test_header_files_for_static_hosts(fixture_site):
+    netlify = (fixture_site.root / "_headers").read_text()
+    nginx = (fixture_site.root / "_nginx-security-headers.conf").read_text()
     assert netlify.startswith("/*\n")
     for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
                  "Permissions-Policy", "X-Frame-Options"):
@@ -43,13 +43,13 @@ def test_header_files_for_static_hosts(demo_site):
     policy = re.search(r"Content-Security-Policy: (.*)", netlify).group(1)
     assert "frame-ancestors 'none'" in policy
     all_hashes = set()
-    for path in demo_site.html_files():
+    for path in fixture_site.html_files():
         all_hashes.update(headers.inline_script_hashes(path.read_text(encoding="utf-8")))
     assert all_hashes and all(h in policy for h in all_hashes)
 
 
-def test_search_language_file_stems_prefix_queries(demo_site):
-    lunr_nl = (demo_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text()
+def test_search_language_file_stems_prefix_queries(fixture_site):
+    lunr_nl = (fixture_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text()
     assert lunr_nl.count("swvsite: stem prefix queries") == 1
     assert "lunr.QueryParser.prototype.nextClause" in lunr_nl
 

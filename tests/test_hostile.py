@@ -11,7 +11,7 @@ import yaml
 
 from swvsite import safe
 
-from conftest import ROOT, build, run_swvsite
+from conftest import FIXTURE_SITE, build, run_swvsite
 from test_every_field import build_without_html_check
 
 HOSTILE = [
@@ -37,8 +37,8 @@ def browser_safe(href: str) -> bool:
 
 
 def _extensions():
-    """The Markdown extensions of the real mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    """The Markdown extensions of the test site's mkdocs.yml (the same as the repo's)."""
+    config = yaml.safe_load((FIXTURE_SITE / "mkdocs.yml").read_text())
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict):

@@ -7,33 +7,33 @@ import xml.etree.ElementTree as ET
 
 from swvsite.load import load_site
 
-from conftest import ROOT, build
+from conftest import FIXTURE_CONTENT, build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_news_pages_overview_and_home(demo_site):
-    content = load_site(ROOT / "content")
+def test_news_pages_overview_and_home(fixture_site):
+    content = load_site(FIXTURE_CONTENT)
     newest_first = sorted(content.nieuws.values(), key=lambda n: n["datum"], reverse=True)
-    overview = demo_site.article("nieuws")
+    overview = fixture_site.article("nieuws")
     titles = [a.get_text() for a in overview.select("li a")]
     assert titles == [n["titel"] for n in newest_first]
     for item in newest_first:
-        assert demo_site.article(f"nieuws/{item.id}").find("h1").get_text().startswith(item["titel"])
-    home = demo_site.article("").get_text()
+        assert fixture_site.article(f"nieuws/{item.id}").find("h1").get_text().startswith(item["titel"])
+    home = fixture_site.article("").get_text()
     assert all(n["titel"] in home for n in newest_first[:3])
 
 
-def test_a_changed_procedure_links_to_its_announcement(demo_site):
-    article = demo_site.article("procedures/tlv-aanvragen")
+def test_a_changed_procedure_links_to_its_announcement(fixture_site):
+    article = fixture_site.article("procedures/tlv-aanvragen")
     assert article.find("a", href="../../nieuws/2026-10-15-tlv-aanvraag-digitaal/")
-    news = demo_site.article("nieuws/2026-10-15-tlv-aanvraag-digitaal")
+    news = fixture_site.article("nieuws/2026-10-15-tlv-aanvraag-digitaal")
     assert news.find("a", href="../../procedures/tlv-aanvragen/")
 
 
-def test_atom_and_json_feeds(demo_site):
-    content = load_site(ROOT / "content")
-    feed = ET.parse(demo_site.root / "nieuws/atom.xml").getroot()
+def test_atom_and_json_feeds(fixture_site):
+    content = load_site(FIXTURE_CONTENT)
+    feed = ET.parse(fixture_site.root / "nieuws/atom.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(content.nieuws)
@@ -41,10 +41,10 @@ def test_atom_and_json_feeds(demo_site):
         for child in ("id", "title", "updated", "summary"):
             assert entry.find(f"{ATOM}{child}").text
         assert entry.find(f"{ATOM}link").get("href").startswith("https://")
-    data = json.loads((demo_site.root / "nieuws/feed.json").read_text())
+    data = json.loads((fixture_site.root / "nieuws/feed.json").read_text())
     assert data["version"] == "https://jsonfeed.org/version/1.1"
     assert [i["title"] for i in data["items"]] == [e.find(f"{ATOM}title").text for e in entries]
-    links = [link["href"] for link in demo_site.page("nieuws").find_all("a", href=True)]
+    links = [link["href"] for link in fixture_site.page("nieuws").find_all("a", href=True)]
     assert "atom.xml" in links and "feed.json" in links
 
 
@@ -64,8 +64,8 @@ def test_hostile_news_text_stays_text_in_the_feeds(tmp_path, minimal_content):
     assert not page.find("script", string=lambda s: s and "alert" in s)
 
 
-def test_removed_address_explains_and_points_on(demo_site):
-    article = demo_site.article("voorzieningen/time-out-voorziening-po")
+def test_removed_address_explains_and_points_on(fixture_site):
+    article = fixture_site.article("voorzieningen/time-out-voorziening-po")
     assert article.find("h1").get_text().startswith("Deze pagina bestaat niet meer")
     assert article.find("a", href="../observatiegroep-po/")
 

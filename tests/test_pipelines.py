@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator
 
 from swvsite import model as m
 
-from conftest import ENV, FIXTURES, ROOT
+from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT
 
 GITHUB_PUBLISH = ROOT / ".github/workflows/publiceren.yml"
 GITHUB_LINKS = ROOT / ".github/workflows/links.yml"
@@ -424,8 +424,16 @@ def vscode_settings() -> dict:
 
 
 def content_files() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*")
+    """The test site's content files as the workspace paths they would have in a
+    project's content/ folder (content/scholen/x.yml)."""
+    return sorted("content/" + p.relative_to(FIXTURE_CONTENT).as_posix()
+                  for p in FIXTURE_CONTENT.rglob("*")
                   if p.is_file() and p.suffix in (".yml", ".yaml"))
+
+
+def content_source(relative: str) -> Path:
+    """The test site's file behind a workspace path from content_files()."""
+    return FIXTURE_CONTENT / relative.removeprefix("content/")
 
 
 def language_server_match(pattern: str, relative: str) -> bool:
@@ -472,14 +480,14 @@ def test_vscode_maps_each_record_type_to_its_own_schema():
     (a school mapped to the voorziening schema would not)."""
     for rtype in m.RECORD_TYPES.values():
         files = ([f"content/{rtype.file}"] if rtype.file else
-                 [p.relative_to(ROOT).as_posix()
-                  for p in sorted((ROOT / "content" / rtype.folder).glob("*.yml"))])
+                 ["content/" + p.relative_to(FIXTURE_CONTENT).as_posix()
+                  for p in sorted((FIXTURE_CONTENT / rtype.folder).glob("*.yml"))])
         assert files, rtype.name
         for relative in files:
             [schema] = schemas_for(relative, language_server_match)
             assert schema == f"./schemas/{rtype.name}.schema.json", relative
             validator = Draft202012Validator(json.loads((ROOT / schema).read_text("utf-8")))
-            data = yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
+            data = yaml.safe_load(content_source(relative).read_text(encoding="utf-8"))
             data = json.loads(json.dumps(data, default=str))  # dates as an editor sees them
             errors = [e.message for e in validator.iter_errors(data)]
             assert not errors, f"{relative} against {schema}: {errors[:3]}"
@@ -538,8 +546,8 @@ def test_pre_commit_config_is_local_and_offline():
     assert not files.search("docs/index.md")
 
 
-def test_pre_commit_hook_passes_on_the_demo_content():
-    result = run_entry()
+def test_pre_commit_hook_passes_on_valid_content():
+    result = run_entry("--content", str(FIXTURE_CONTENT))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "De inhoud is in orde" in result.stdout
 
@@ -556,7 +564,7 @@ def test_pre_commit_hook_refuses_broken_content(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_pre_commit_text_hooks_pass_on_the_demo_content_and_catch_mistakes():
+def test_pre_commit_text_hooks_pass_on_valid_content_and_catch_mistakes():
     hooks = [h for h in pre_commit_hooks() if h["language"] == "pygrep"]
     assert hooks
     for hook in hooks:
@@ -566,7 +574,7 @@ def test_pre_commit_text_hooks_pass_on_the_demo_content_and_catch_mistakes():
         assert checked, hook["id"]
         for relative in checked:
             # pygrep reads each line as bytes, line ending included.
-            with open(ROOT / relative, "rb") as handle:
+            with open(content_source(relative), "rb") as handle:
                 hits = [n for n, line in enumerate(handle, 1) if pattern.search(line)]
             assert not hits, f"{hook['id']}: {relative}, regel {hits}"
     mistakes = [b"naam:\tOPDC\n", b"naam: OPDC  \n"]

@@ -58,6 +58,6 @@ def test_an_old_id_in_use_or_claimed_twice_is_refused_by_check(tmp_path, minimal
     assert any("staat ook bij" in x and "regel" in x for x in lines)
 
 
-def test_demo_content_keeps_an_old_procedure_address(demo_site):
-    html = demo_site.path("procedures/toelaatbaarheidsverklaring-aanvragen").read_text()
+def test_a_renamed_procedure_keeps_its_old_address(fixture_site):
+    html = fixture_site.path("procedures/toelaatbaarheidsverklaring-aanvragen").read_text()
     assert "../tlv-aanvragen/" in html

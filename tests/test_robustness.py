@@ -40,7 +40,7 @@ from swvsite.validate import (LINK_DEFINITION, LINK_TARGET, MAX_DEPTH, UNSAFE_MA
                               Scalar, Sequence, Validator, _is_control, _is_field_name,
                               first_control)
 
-from conftest import ENV, FIXTURES, ROOT, copy_content
+from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT, copy_content
 
 BROKEN = FIXTURES / "broken"
 TIME_LIMIT = 10  # seconds of CPU time per `swvsite check` (enforced by the kernel, too)
@@ -726,7 +726,7 @@ def shape(node) -> tuple | None:
 
 
 def test_compose_matches_pyyaml_for_ordinary_documents():
-    paths = sorted((ROOT / "content").rglob("*.yml")) + sorted(FIXTURES.rglob("valid-*.yml"))
+    paths = sorted(FIXTURE_CONTENT.rglob("*.yml")) + sorted(FIXTURES.rglob("valid-*.yml"))
     for path in paths:
         text = path.read_text(encoding="utf-8-sig")
         assert shape(compose(text)) == shape(yaml.compose(text, Loader=yaml.SafeLoader)), path

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from swvsite import model as m
 from swvsite.schema import schemas
 
-from conftest import FIXTURES, ROOT, run_swvsite
+from conftest import FIXTURE_CONTENT, FIXTURES, ROOT, run_swvsite
 
 
 def as_json(value):
@@ -41,8 +41,8 @@ def test_schema_command_writes_them(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schemas())
 
 
-@pytest.mark.parametrize("content_root", [ROOT / "content", FIXTURES / "minimal"],
-                         ids=["demo", "minimal"])
+@pytest.mark.parametrize("content_root", [FIXTURE_CONTENT, FIXTURES / "minimal"],
+                         ids=["test-site", "minimal"])
 def test_valid_content_passes_the_json_schema(content_root):
     for rtype in m.RECORD_TYPES.values():
         validator = Draft202012Validator(schemas()[f"{rtype.name}.schema.json"])

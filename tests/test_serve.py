@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from swvsite.build import TemplateCache, build
 from swvsite.pagecache import PageCache
 
-from conftest import ENV, ROOT, SWVSITE, make_project
+from conftest import FIXTURE_CONTENT, ENV, ROOT, SWVSITE, make_project
 from test_build_cache import assert_same_site, edit, editable_copy
 
 
@@ -125,7 +125,7 @@ PREVIEW_EDITS = [
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("preview")
-    config_file, content = editable_copy(tmp, ROOT / "content")
+    config_file, content = editable_copy(tmp, FIXTURE_CONTENT)
     server = Preview(config_file, tmp / "preview-site")
     yield server, tmp, content
     server.config().plugins.on_shutdown()  # MkDocs shares plugin instances in a process

@@ -1,5 +1,5 @@
-"""Browser fixtures: the demo site served over HTTP on 127.0.0.1 and one shared
-Chromium (Debian's, driven by Playwright's sync API).
+"""Browser fixtures: the test site (tests/fixtures/site/) served over HTTP on
+127.0.0.1 and one shared Chromium (Debian's, driven by Playwright's sync API).
 
 Every test in tests/browser/ is marked `browser`. They are never skipped: without
 Chromium or Playwright they fail with a message that says what to install.
@@ -93,13 +93,13 @@ def serve(root: Path):
 
 
 @pytest.fixture(scope="session")
-def site(demo_site):
-    """The demo site (built once, see tests/conftest.py) served over HTTP."""
-    server, thread = serve(demo_site.root)
+def site(fixture_site):
+    """The test site (built once, see tests/conftest.py) served over HTTP."""
+    server, thread = serve(fixture_site.root)
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(demo_site.root, f"http://{host}:{port}", f"{host}:{port}",
-                         page_paths(demo_site.root))
+        yield ServedSite(fixture_site.root, f"http://{host}:{port}", f"{host}:{port}",
+                         page_paths(fixture_site.root))
     finally:
         server.shutdown()
         server.server_close()

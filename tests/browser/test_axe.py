@@ -1,4 +1,4 @@
-"""axe-core (WCAG 2.0/2.1/2.2 A and AA) over every page of the built demo site."""
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA) over every page of the built test site."""
 
 from __future__ import annotations
 

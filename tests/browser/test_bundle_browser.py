@@ -8,7 +8,7 @@ from __future__ import annotations
 from swvsite import bundle, huisstijl
 from swvsite.load import load_site
 
-from conftest import ROOT
+from conftest import FIXTURE_CONTENT, ROOT
 
 RULES = "() => [...document.styleSheets].flatMap(s => [...s.cssRules].map(r => r.cssText))"
 
@@ -19,12 +19,12 @@ def rules(page, stylesheets: list[str]) -> list[str]:
     return page.evaluate(RULES)
 
 
-def test_the_served_stylesheet_has_the_rules_of_its_sources_in_order(page, demo_site):
-    sources = [huisstijl.css(load_site(ROOT / "content"))]
+def test_the_served_stylesheet_has_the_rules_of_its_sources_in_order(page, fixture_site):
+    sources = [huisstijl.css(load_site(FIXTURE_CONTENT))]
     sources += [(bundle.SOURCES / name).read_text(encoding="utf-8")
                 for name in bundle.STYLESHEET_SOURCES]
     expected = rules(page, sources)
-    served = rules(page, [(demo_site.root / bundle.STYLESHEET).read_text(encoding="utf-8")])
+    served = rules(page, [(fixture_site.root / bundle.STYLESHEET).read_text(encoding="utf-8")])
     assert len(expected) > 30  # top-level rules; an @media rule holds its own
     assert any(rule.startswith("@media print") for rule in expected)
     assert served == expected

@@ -26,8 +26,8 @@ def read_headers(site_root) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def strict_site(demo_site):
-    headers = read_headers(demo_site.root)
+def strict_site(fixture_site):
+    headers = read_headers(fixture_site.root)
     headers.pop("Strict-Transport-Security")  # meaningless over plain http on localhost
 
     class WithHeaders(SimpleHTTPRequestHandler):
@@ -40,11 +40,11 @@ def strict_site(demo_site):
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(WithHeaders, directory=str(demo_site.root)))
+                                 functools.partial(WithHeaders, directory=str(fixture_site.root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", page_paths(demo_site.root)
+        yield f"http://127.0.0.1:{server.server_address[1]}", page_paths(fixture_site.root)
     finally:
         server.shutdown()
         server.server_close()

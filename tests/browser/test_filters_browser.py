@@ -6,7 +6,7 @@ from __future__ import annotations
 from swvsite import filters
 from swvsite.load import load_site
 
-from conftest import ROOT
+from conftest import FIXTURE_CONTENT
 
 
 def visible_links(page, list_id):
@@ -16,7 +16,7 @@ def visible_links(page, list_id):
 
 
 def test_schools_filter_by_gemeente_and_support(site, page):
-    content = load_site(ROOT / "content")
+    content = load_site(FIXTURE_CONTENT)
     page.goto(site.url("/scholen/"))
     form = page.locator("form.swv-filter")
     assert form.is_visible()
@@ -29,6 +29,7 @@ def test_schools_filter_by_gemeente_and_support(site, page):
         f"{s.id}/" for s in content.scholen.values()
         if s["gemeente"] == "Tilburg"
         and any("autisme" in e["soort"] for e in s["extra_ondersteuning"]))
+    assert expected
     assert sorted(visible_links(page, "lijst-scholen")) == expected
     count = len(expected)
     assert status.inner_text() == (f"{count} school gevonden." if count == 1
@@ -38,7 +39,7 @@ def test_schools_filter_by_gemeente_and_support(site, page):
 
 
 def test_voorzieningen_filter_by_age_and_tlv(site, page):
-    content = load_site(ROOT / "content")
+    content = load_site(FIXTURE_CONTENT)
     page.goto(site.url("/voorzieningen/"))
     page.fill("#filter-voorzieningen-leeftijd", "14")
     page.select_option("#filter-voorzieningen-tlv", "niet-nodig")
@@ -51,7 +52,7 @@ def test_voorzieningen_filter_by_age_and_tlv(site, page):
 
 
 def test_without_javascript_the_list_and_facet_pages_work(site, browser):
-    content = load_site(ROOT / "content")
+    content = load_site(FIXTURE_CONTENT)
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()

@@ -1,17 +1,61 @@
-"""Search quality through the site's own search box: the questions parents and
-young people ask (tests/zoekvragen.yml) must find an answering page among the
-first three results for at least 90% of them."""
+"""Search quality through the site's own search box.
+
+The quality measure runs on the demo site: the questions parents and young
+people ask (tests/zoekvragen.yml) must find an answering page among the first
+three results for at least 90% of them. It measures the demo's search, so it
+builds the demo (content/, docs/, mkdocs.yml) itself; a question whose pages the
+demo no longer has is reported and left out, so staff edits to content/ never
+turn it red. That stemming and synonyms apply at all is a generator property,
+checked on the test site.
+"""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
+from conftest import ENV, ROOT
+
+from .conftest import ServedSite, page_paths, serve
+
 QUESTIONS = yaml.safe_load((Path(__file__).parent.parent / "zoekvragen.yml").read_text())
 MINIMUM_TOP3 = 0.90
+MINIMUM_QUESTIONS = 30
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo site, built from the repo's own mkdocs.yml, docs/ and content/, served."""
+    tmp = tmp_path_factory.mktemp("demo")
+    project = tmp / "project"
+    project.mkdir()
+    for name in ("docs", "overrides", "macros"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("content_dir: content", f"content_dir: {ROOT / 'content'}"),
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "swvsite", "build", "-f",
+                             str(project / "mkdocs.yml"), "--site-dir", str(tmp / "site")],
+                            cwd=tmp, capture_output=True, text=True, timeout=600,
+                            env=ENV)
+    assert result.returncode == 0, result.stderr
+    root = tmp / "site"
+    server, thread = serve(root)
+    host, port = server.server_address[:2]
+    try:
+        yield ServedSite(root, f"http://{host}:{port}", f"{host}:{port}", page_paths(root))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def search(page, query: str) -> list[str]:
@@ -31,22 +75,36 @@ def search(page, query: str) -> list[str]:
     return [urlparse(h).path.lstrip("/") for h in hrefs]
 
 
-def test_question_list_is_big_enough_and_points_at_real_pages(site):
+def answerable(site_root: Path) -> tuple[list[dict], list[str]]:
+    """The questions with at least one answering page on the site, and the others."""
+    kept, gone = [], []
+    for question in QUESTIONS:
+        pages = [p for p in question["pagina"] if (site_root / p / "index.html").is_file()]
+        if pages:
+            kept.append({**question, "pagina": pages})
+        else:
+            gone.append(question["zoek"])
+    return kept, gone
+
+
+def test_question_list_is_big_enough(demo):
     assert len(QUESTIONS) >= 40
-    for question in QUESTIONS:
-        for path in question["pagina"]:
-            assert (site.root / path / "index.html").is_file(), (question["zoek"], path)
+    kept, gone = answerable(demo.root)
+    for zoek in gone:
+        print(f"\nsearch quality: no page of {zoek!r} on the demo site any more; left out")
+    assert len(kept) >= MINIMUM_QUESTIONS, f"only {len(kept)} questions still have a page"
 
 
-def test_top3_hit_rate(site, page):
-    page.goto(site.url("/"))
+def test_top3_hit_rate(demo, page):
+    questions, _ = answerable(demo.root)
+    page.goto(demo.url("/"))
     misses = []
-    for question in QUESTIONS:
+    for question in questions:
         top3 = search(page, question["zoek"])[:3]
         if not any(path in question["pagina"] for path in top3):
             misses.append(f"{question['zoek']!r} -> {top3}")
-    rate = 1 - len(misses) / len(QUESTIONS)
-    print(f"\nsearch quality: top-3 hit rate {rate:.0%} on {len(QUESTIONS)} questions")
+    rate = 1 - len(misses) / len(questions)
+    print(f"\nsearch quality: top-3 hit rate {rate:.0%} on {len(questions)} questions")
     for miss in misses:
         print("  miss:", miss)
     assert rate >= MINIMUM_TOP3, "\n".join(misses)
@@ -55,9 +113,11 @@ def test_top3_hit_rate(site, page):
 @pytest.mark.parametrize("query, expected", [
     ("ouders", "vragen/"),          # plural finds the stemmed index
     ("thuiszitten", "thuiszitten"),
-    ("rugzakje", "arrangement"),    # a zoekwoord of the begrip arrangement
+    ("plusgroep", "plusklas"),      # only a zoekwoord of the begrip Plusklas
 ])
 def test_stemming_and_synonyms_really_apply(site, page, query, expected):
+    """On the test site. "plusgroep" is written on no page: only the begrip
+    Plusklas's zoekwoorden lead to the pages that mention a plusklas."""
     page.goto(site.url("/"))
     results = search(page, query)
     assert results, query
