@@ -27,7 +27,11 @@ from conftest import ENV, ROOT
 TESTS = ROOT / "tests"
 # Checks of the demo content itself (properties that hold for any valid content),
 # and the search-quality measure of the demo's search (tests/zoekvragen.yml).
-DEMO_CHECKS = {"test_demo_site.py", "browser/test_search_quality.py"}
+# test_valid_staff_edits.py edits a copy of whatever content/ holds and asserts only
+# that valid edits publish; test_schema_agrees.py asserts only that every file that
+# passes swvsite check also passes the editors' schema.
+DEMO_CHECKS = {"test_demo_site.py", "browser/test_search_quality.py",
+               "test_valid_staff_edits.py", "test_schema_agrees.py"}
 REPO_FOLDERS = {"content", "docs"}
 # A fast, representative set of tests that build and read the test site.
 SUBSET = ["tests/test_filters.py", "tests/test_first_load.py", "tests/test_redirects.py",

@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
+import pytest
+
 from conftest import ENV, make_project
 
 EXTENDED_SWVSITE = '''
@@ -98,4 +101,9 @@ def test_a_new_type_is_loaded_checked_rendered_searched_and_scaffolded(tmp_path,
     schemas = swvsite_with_type("schema", "--out", str(tmp_path / "schemas"), cwd=tmp_path)
     assert schemas.returncode == 0
     schema = json.loads((tmp_path / "schemas/bijeenkomst.schema.json").read_text())
-    assert set(schema["required"]) >= {"naam", "datum", "uitleg", "gecontroleerd_op"}
+    meeting = {"naam": "Avond", "datum": "2027-01-20", "uitleg": "Uitleg.",
+               "gecontroleerd_op": "2026-12-01"}
+    jsonschema.validate(meeting, schema)
+    for required in meeting:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({k: v for k, v in meeting.items() if k != required}, schema)

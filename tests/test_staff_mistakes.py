@@ -10,6 +10,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 from conftest import ROOT, build, make_project, run_swvsite
 
 
@@ -237,10 +239,10 @@ def test_a_text_link_to_nothing_is_refused_at_its_line(tmp_path, minimal_content
 
 def test_a_link_to_the_sites_own_address_is_checked(tmp_path, minimal_content):
     vragen = minimal_content / "vragen/algemeen.yml"
-    own = "https://www.steunpunthartvanbrabant.example"  # site_url of the project's mkdocs.yml
+    config = make_project(tmp_path / "p", minimal_content)
+    own = yaml.safe_load(config.read_text().split("\ntheme:")[0])["site_url"].rstrip("/")
     edit(vragen, "https://www.example.nl", f"{own}/procedures/bestaat-niet/")
-    result = run_swvsite("check", "-f", str(make_project(tmp_path / "p", minimal_content)),
-                         cwd=tmp_path)
+    result = run_swvsite("check", "-f", str(config), cwd=tmp_path)
     assert result.returncode == 1
     assert "wijst naar een pagina van deze site die niet bestaat" in result.stderr
 

@@ -19,8 +19,8 @@ from conftest import ROOT, run_swvsite
 
 
 def copy_project(target: Path) -> Path:
-    for name in ("content", "docs"):
-        shutil.copytree(ROOT / name, target / name)
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs")
     for name in ("overrides", "macros"):
         (target / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
