@@ -2,7 +2,7 @@
 
 MkDocs' own `mkdocs serve` renders every page again after each change, polls the
 watched folders twice a second and puts its reload script inline in every page,
-where the site's Content-Security-Policy blocks it. This server differs in three
+where the site's Content-Security-Policy blocks it. This server differs in four
 ways and is otherwise MkDocs' (mkdocs.commands.serve, mkdocs.livereload):
 
 - every rebuild is `swvsite.build.build` with one page cache kept in memory for
