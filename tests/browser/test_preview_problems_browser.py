@@ -12,6 +12,10 @@ from test_serve_problems import (HEADING, PROBLEM_FILE, RECORD, ServeProcess, br
 
 from .axecheck import report, run_axe
 
+# How long to wait for the page to change by itself: a rebuild of the fixture takes
+# about a second, many more when the machine is busy running other tests.
+WAIT_MS = 120_000
+
 
 def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path, minimal_content,
                                                                        page):
@@ -24,6 +28,7 @@ def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path,
     reload_script = "() => !!document.querySelector('script[src^=\"/livereload.js\"]')"
     try:
         wait_for(lambda: site_page(get(url)))
+        page.set_default_timeout(WAIT_MS)
         page.goto(url)
         assert "OPDC Test" in page.inner_text("h1")
         page.wait_for_function(reload_script)
@@ -32,7 +37,7 @@ def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path,
         original = break_record(minimal_content)
         # No navigation by the test from here on: the page must reload by itself.
         page.wait_for_function(
-            f"() => document.querySelector('h1').textContent === {HEADING!r}", timeout=30_000)
+            f"() => document.querySelector('h1').textContent === {HEADING!r}", timeout=WAIT_MS)
         assert page.get_attribute("html", "lang") == "nl"
         assert f"{PROBLEM_FILE}, regel 2, veld 'type'" in page.inner_text(".problemen")
         assert page.evaluate(  # its stylesheet loaded (the server's own file)
@@ -45,7 +50,7 @@ def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path,
         (minimal_content / RECORD).write_text(original, encoding="utf-8")
         page.wait_for_function(
             "() => document.querySelector('h1').textContent.includes('OPDC Test')",
-            timeout=30_000)
+            timeout=WAIT_MS)
     finally:
         server.stop()
     assert not violations, violations
