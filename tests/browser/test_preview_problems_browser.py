@@ -37,7 +37,7 @@ def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path,
         original = break_record(minimal_content)
         # No navigation by the test from here on: the page must reload by itself.
         page.wait_for_function(
-            f"() => document.querySelector('h1').textContent === {HEADING!r}", timeout=WAIT_MS)
+            f"() => document.querySelector('h1')?.textContent === {HEADING!r}", timeout=WAIT_MS)
         assert page.get_attribute("html", "lang") == "nl"
         assert f"{PROBLEM_FILE}, regel 2, veld 'type'" in page.inner_text(".problemen")
         assert page.evaluate(  # its stylesheet loaded (the server's own file)
@@ -49,7 +49,7 @@ def test_the_preview_goes_from_site_to_problem_page_and_back_by_itself(tmp_path,
 
         (minimal_content / RECORD).write_text(original, encoding="utf-8")
         page.wait_for_function(
-            "() => document.querySelector('h1').textContent.includes('OPDC Test')",
+            "() => document.querySelector('h1')?.textContent.includes('OPDC Test')",
             timeout=WAIT_MS)
     finally:
         server.stop()
