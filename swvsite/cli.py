@@ -292,10 +292,14 @@ def _serve(args: argparse.Namespace) -> int:
     import logging
 
     from .publish import show_mkdocs_messages
-    from .serve import serve
+    from .serve import AddressUnavailable, serve
 
     show_mkdocs_messages(logging.INFO)
-    serve(args.config_file, args.dev_addr)
+    try:
+        serve(args.config_file, args.dev_addr)
+    except AddressUnavailable as exc:
+        print(f"De voorbeeldweergave is niet gestart. {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -47,7 +47,7 @@ def test_the_preview_reloads_itself_after_an_edit_under_the_policy(tmp_path, min
             "naam: OPDC Test", "naam: OPDC Vernieuwd"), encoding="utf-8")
         # No navigation by the test: the page must reload by itself.
         page.wait_for_function(
-            "() => document.querySelector('h1').textContent.includes('OPDC Vernieuwd')",
+            "() => document.querySelector('h1')?.textContent.includes('OPDC Vernieuwd')",
             timeout=30_000)
         time.sleep(2.0)  # a rebuild that set off another would show by now
     finally:
