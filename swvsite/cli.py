@@ -293,8 +293,8 @@ def _check_site(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     site = load_site(content_dir_from_config(args.config_file))
-    findings = sitecheck.static_findings(site_dir, site, **sitecheck.options(args.config_file))
-    pages = sitecheck.BuiltSite(site_dir).pages
+    built, findings = sitecheck.check_built_site(site_dir, site, args.config_file)
+    pages = built.pages
     if args.browser:
         from . import axe
 

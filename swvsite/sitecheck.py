@@ -15,11 +15,11 @@ The browser check (axe-core) is in `swvsite.axe`; it needs the `sitecheck` extra
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -90,45 +90,52 @@ class Page:
         return "/" + self.url
 
 
-class _PageParser(HTMLParser):
-    def __init__(self, page: Page):
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.in_style = False
+# The built HTML is machine-written (Markdown, Material's templates), so a tag scanner
+# is enough and several times faster than html.parser: comments and the text of
+# scripts are skipped, attribute values are unescaped.
+_SKIPPED = re.compile(r"<!--.*?-->|(<script\b[^>]*>).*?</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+_TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
-    def handle_starttag(self, tag, attrs):
-        a = {k: v for k, v in attrs if v is not None}
-        page = self.page
-        for name in ("id", "name") if tag in ("a", "map") else ("id",):
-            if a.get(name):
-                page.ids.add(a[name])
-        if tag in ("a", "area") and "href" in a:
+
+def _attributes(text: str | None) -> dict[str, str]:
+    found = {}
+    for match in _ATTR.finditer(text or ""):
+        value = next((v for v in match.groups()[1:] if v is not None), "")
+        found.setdefault(match.group(1).lower(), html.unescape(value) if "&" in value else value)
+    return found
+
+
+def _scan(page: Page, text: str) -> None:
+    page.styles += _STYLE.findall(text)
+    text = _SKIPPED.sub(lambda match: match.group(1) or "", text)
+    for match in _TAG.finditer(text):
+        _tag(page, match.group(1).lower(), _attributes(match.group(2)))
+
+
+def _tag(page: Page, tag: str, a: dict[str, str]) -> None:
+    for name in ("id", "name") if tag in ("a", "map") else ("id",):
+        if a.get(name):
+            page.ids.add(a[name])
+    if tag in ("a", "area") and "href" in a:
+        page.links.append(a["href"])
+    elif tag == "link" and "href" in a:
+        if set(a.get("rel", "").lower().split()) & FETCHING_RELS:
+            page.resources.append((f"<link rel=\"{a.get('rel')}\">", a["href"]))
+        else:
             page.links.append(a["href"])
-        elif tag == "link" and "href" in a:
-            rels = set(a.get("rel", "").lower().split())
-            if rels & FETCHING_RELS:
-                page.resources.append((f"<link rel=\"{a.get('rel')}\">", a["href"]))
-            else:
-                page.links.append(a["href"])
-        elif tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
-            page.redirect = True
-            target = re.search(r"url=(.*)$", a.get("content", ""), re.I)
-            if target:
-                page.links.append(target.group(1).strip("'\" "))
-        for attr in RESOURCE_ATTRS.get(tag, ()):
-            if a.get(attr):
-                for url in (_srcset(a[attr]) if attr == "srcset" else [a[attr]]):
-                    page.resources.append((f"<{tag} {attr}>", url))
-        if a.get("style"):
-            page.styles.append(a["style"])
-        self.in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self.in_style = False
-
-    def handle_data(self, data):
-        if self.in_style:
-            self.page.styles.append(data)
+    elif tag == "meta" and a.get("http-equiv", "").lower() == "refresh":
+        page.redirect = True
+        target = re.search(r"url=(.*)$", a.get("content", ""), re.I)
+        if target:
+            page.links.append(target.group(1).strip("'\" "))
+    for attr in RESOURCE_ATTRS.get(tag, ()):
+        if a.get(attr):
+            for url in (_srcset(a[attr]) if attr == "srcset" else [a[attr]]):
+                page.resources.append((f"<{tag} {attr}>", url))
+    if a.get("style"):
+        page.styles.append(a["style"])
 
 
 def _srcset(value: str) -> list[str]:
@@ -137,10 +144,8 @@ def _srcset(value: str) -> list[str]:
 
 def read_page(site_dir: Path, path: Path) -> Page:
     page = Page(path.relative_to(site_dir).as_posix())
-    parser = _PageParser(page)
     text = path.read_text(encoding="utf-8", errors="replace")
-    parser.feed(text)
-    parser.close()
+    _scan(page, text)
     page.features = [marker for marker in MATERIAL_FEATURES if marker in text]
     return page
 
@@ -354,22 +359,25 @@ def _page_url(source: str, use_directory_urls: bool) -> str:
     return stem + "/" if use_directory_urls else stem + ".html"
 
 
-def options(config_file: str | Path) -> dict:
-    """site_url, docs_dir and use_directory_urls from mkdocs.yml, for `static_findings`."""
+def check_built_site(site_dir: Path, site: m.Site | None, config_file: str | Path
+                     ) -> tuple[BuiltSite, list[Finding]]:
+    """The static checks of `site_dir` with site_url, docs_dir and use_directory_urls
+    from mkdocs.yml."""
     from .settings import _read
 
     config = _read(config_file)
-    return {"site_url": config.get("site_url"),
-            "docs_dir": Path(config_file).parent / (config.get("docs_dir") or "docs"),
-            "use_directory_urls": config.get("use_directory_urls", True) is not False}
+    built = BuiltSite(site_dir, config.get("site_url"))
+    findings = static_findings(
+        built, site, docs_dir=Path(config_file).parent / (config.get("docs_dir") or "docs"),
+        use_directory_urls=config.get("use_directory_urls", True) is not False)
+    return built, findings
 
 
 # --- all of them ----------------------------------------------------------------
 
-def static_findings(site_dir: Path, site: m.Site | None, *, site_url: str | None = None,
-                    docs_dir: Path | None = None, use_directory_urls: bool = True) -> list[Finding]:
+def static_findings(built: BuiltSite, site: m.Site | None, *, docs_dir: Path | None = None,
+                    use_directory_urls: bool = True) -> list[Finding]:
     """Every check that needs no browser, sorted by page."""
-    built = BuiltSite(site_dir, site_url)
     findings = internal_links(built) + third_party(built) + \
         search_index(built, site, docs_dir, use_directory_urls)
     if site is not None:
