@@ -99,6 +99,9 @@ _TAG = re.compile(r"<([a-zA-Z][\w:-]*)(\s[^>]*)?>")
 _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
+_URL_TAGS = {"a", "area", "link", "meta", "map", *RESOURCE_ATTRS}
+
+
 def _attributes(text: str | None) -> dict[str, str]:
     found = {}
     for match in _ATTR.finditer(text or ""):
@@ -111,7 +114,9 @@ def _scan(page: Page, text: str) -> None:
     page.styles += _STYLE.findall(text)
     text = _SKIPPED.sub(lambda match: match.group(1) or "", text)
     for match in _TAG.finditer(text):
-        _tag(page, match.group(1).lower(), _attributes(match.group(2)))
+        tag, raw = match.group(1).lower(), match.group(2)
+        if raw and (tag in _URL_TAGS or "id=" in raw or "style=" in raw):
+            _tag(page, tag, _attributes(raw))
 
 
 def _tag(page: Page, tag: str, a: dict[str, str]) -> None:
@@ -160,6 +165,7 @@ class BuiltSite:
         self.base = base
         self.host = parts.netloc.lower()
         self.base_path = parts.path
+        self.answers: dict[tuple[str, str], str | None] = {}
 
     @cached_property
     def pages(self) -> dict[str, Page]:
@@ -179,14 +185,15 @@ class BuiltSite:
             return None if path + "/" != self.base_path else ""
         return path[len(self.base_path):]
 
+    @cached_property
+    def files(self) -> set[str]:
+        return {p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()}
+
     def resolve(self, rel: str) -> str | None:
         """The file that serves `rel` ('x/' is 'x/index.html'), or None when there is none."""
         candidates = [rel + "index.html"] if rel == "" or rel.endswith("/") else \
             [rel, rel + "/index.html"]
-        for candidate in candidates:
-            if (self.root / candidate).is_file():
-                return candidate
-        return None
+        return next((c for c in candidates if c in self.files), None)
 
 
 # --- the checks -------------------------------------------------------------------
@@ -232,6 +239,14 @@ def internal_links(built: BuiltSite) -> list[Finding]:
 
 
 def _broken(built: BuiltSite, page: Page, url: str) -> str | None:
+    """What is wrong with `url` on `page`, or None. Pages in one folder share the answer."""
+    key = (page.rel if url.startswith(("#", "?")) else page.rel.rpartition("/")[0], url)
+    if key not in built.answers:
+        built.answers[key] = _link_problem(built, page, url)
+    return built.answers[key]
+
+
+def _link_problem(built: BuiltSite, page: Page, url: str) -> str | None:
     if not url.strip() or url.strip().lower().startswith(NOT_LOCATIONS):
         return None
     absolute = built.absolute(page, url)
