@@ -329,19 +329,18 @@ def search_index(built: BuiltSite, site: m.Site | None, docs_dir: Path | None,
         return [Finding("/" + SEARCH_INDEX, f"de zoekindex ontbreekt of is onleesbaar ({exc})",
                         todo)]
     excluded = not_searched(docs_dir, use_directory_urls) if docs_dir else set()
+    records = {f"{r.type.folder}/{r.id}/": r for r in site.records_by_page.values()} \
+        if site is not None else {}
     findings = []
     for page in built.pages.values():
         if page.rel == "404.html" or page.redirect or page.url in excluded:
             continue
         if page.url not in indexed:
-            findings.append(Finding(page.label, "de pagina staat niet in de zoekindex en is dus "
+            # A record page is always searchable (a missing one is a record_pages finding).
+            whose = f"de pagina van {records[page.url].path}" if page.url in records \
+                else "de pagina"
+            findings.append(Finding(page.label, f"{whose} staat niet in de zoekindex en is dus "
                                     "niet te vinden met Zoeken", todo))
-    if site is not None:
-        for record in site.records_by_page.values():
-            url = f"{record.type.folder}/{record.id}/"
-            if url not in indexed and f"{url}index.html" not in built.pages:
-                findings.append(Finding("/" + url, f"{record.path} staat niet in de zoekindex",
-                                        todo))
     return findings
 
 
