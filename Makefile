@@ -1,5 +1,6 @@
 # The two commands for a fresh machine: `make build` and `make test`.
-# Each installs what it needs by itself into .venv/.
+# Each installs what it needs by itself into .venv/ (and Debian's chromium).
+# A publish is gated by `make check`, `make build` and `make sitecheck`.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test check schemas bench clean
+.PHONY: build serve test check sitecheck schemas bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,11 @@ $(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
 # Test packages on top of the runtime ones.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed-runtime $(VENV)/.installed-sitecheck
+
+# The browser check's packages on top of the runtime ones (a subset of the test ones).
+$(VENV)/.installed-sitecheck: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[sitecheck]'
 	touch $@ $(VENV)/.installed-runtime
 
 build: $(VENV)/.installed-runtime
@@ -40,6 +46,11 @@ schemas: $(VENV)/.installed-runtime
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# The built site in site/: record pages, links, anchors, search index, no third-party
+# requests, and axe-core on every page in Debian's chromium.
+sitecheck: build $(VENV)/.installed-sitecheck $(CHROMIUM)
+	$(BIN)/swvsite check-site --browser
 
 test: $(VENV)/.installed-test $(CHROMIUM)
 	$(BIN)/python -m pytest -q

@@ -109,6 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("--timeout", type=float, default=10.0, help="Seconden per link.")
     links.set_defaults(run=_links)
 
+    site_check = commands.add_parser(
+        "check-site", help="Controleer de gebouwde site: pagina's, links, ankers, zoekindex, "
+        "geen verzoeken aan andere websites; met --browser ook de toegankelijkheid (axe).")
+    _config_arg(site_check)
+    site_check.add_argument("--site-dir", default=None, help="De gebouwde site (standaard: site/).")
+    site_check.add_argument("--browser", action="store_true",
+                            help="Controleer ook elke pagina met axe-core in Chromium "
+                            "(WCAG 2.0, 2.1 en 2.2, niveau A en AA).")
+    site_check.set_defaults(run=_check_site)
+
     serve = commands.add_parser("serve", help="Bekijk de site lokaal; herlaadt bij elke wijziging.")
     _config_arg(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Adres en poort.")
@@ -286,6 +296,37 @@ def _links(args: argparse.Namespace) -> int:
     text, code = links.report(results, pages)
     print(text)
     return code
+
+
+def _check_site(args: argparse.Namespace) -> int:
+    from . import sitecheck
+    from .load import load_site
+    from .settings import content_dir_from_config, site_dir_from_config
+
+    site_dir = Path(args.site_dir) if args.site_dir else site_dir_from_config(args.config_file)
+    if not (site_dir / "index.html").is_file():
+        print(f"Er is nog geen gebouwde site in {site_dir}/; bouw eerst met 'swvsite build'.",
+              file=sys.stderr)
+        return 2
+    site = load_site(content_dir_from_config(args.config_file))
+    built, findings = sitecheck.check_built_site(site_dir, site, args.config_file)
+    pages = built.pages
+    if args.browser:
+        from . import axe
+
+        try:
+            violations = axe.check_site(site_dir, [p.label for p in pages.values()])
+        except axe.BrowserMissing as exc:
+            print(f"De browsercontrole kon niet starten: {exc}.", file=sys.stderr)
+            return 2
+        findings += [sitecheck.Finding(v.page, f"toegankelijkheid (axe, {v.rule}): {v.help}"
+                                       + "".join(f"; bij {t}" for t in v.targets[:5]),
+                                       "Meld het aan een ontwikkelaar; de regel wordt "
+                                       "uitgelegd op https://dequeuniversity.com/rules/axe/"
+                                       + v.rule) for v in violations]
+    text = sitecheck.report(findings, len(pages))
+    print(text, file=sys.stderr if findings else sys.stdout)
+    return 1 if findings else 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -25,13 +25,23 @@ from swvsite import model as m
 from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT
 
 GITHUB_PUBLISH = ROOT / ".github/workflows/publiceren.yml"
+GITHUB_GENERATOR = ROOT / ".github/workflows/generator.yml"
 GITHUB_LINKS = ROOT / ".github/workflows/links.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
 VSCODE = ROOT / ".vscode"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 
-# What a test job must run, in this order: the commands of a developer's machine.
-TEST_COMMANDS = ["swvsite check", "make test", "swvsite build"]
+# What gates a publish, in this order: the commands of a developer's machine. They
+# check the content; the generator's tests (`make test`) run elsewhere.
+PUBLISH_COMMANDS = ["swvsite check", "swvsite build", "swvsite check-site --browser"]
+# Files of the generator (a change runs `make test`) and of the content (it does not).
+GENERATOR_FILES = ["swvsite/cli.py", "swvsite/assets/swvsite.css", "macros/main.py",
+                   "overrides/main.html", "overrides/partials/x.html", "tests/test_site.py",
+                   "tests/fixtures/minimal/organisatie.yml", "schemas/school.schema.json",
+                   "pyproject.toml", "Makefile", "benchmarks/run.py", ".ci/run",
+                   ".github/workflows/publiceren.yml", ".gitlab-ci.yml"]
+CONTENT_FILES = ["content/scholen/bs-de-klimop-tilburg.yml", "content/organisatie.yml",
+                 "docs/index.md", "docs/vragen/index.md", "README.md", "mkdocs.yml"]
 # Debian bookworm with Python 3.11: `make test` installs Debian's chromium there.
 IMAGE = "python:3.11-bookworm"
 
@@ -67,7 +77,7 @@ def canonical(command: str) -> str:
     """A shell command as the swvsite/make command it amounts to: `make check` and
     `.venv/bin/swvsite check` are both `swvsite check` (read from the Makefile)."""
     command = re.sub(r"\s+#.*$", "", command).strip()
-    if match := re.fullmatch(r"make (check|build)", command):
+    if match := re.fullmatch(r"make (check|build|sitecheck)", command):
         recipe = [line for line in make_recipes()[match[1]] if "swvsite" in line]
         assert len(recipe) == 1, f"make {match[1]} should run one swvsite command"
         command = recipe[0]
@@ -123,6 +133,8 @@ def github_if(expression: str | None, github: dict[str, str]) -> bool:
     tokens = re.findall(r"'[^']*'|==|!=|&&|\|\||!|\(|\)|[A-Za-z_][\w.-]*|\S", text)
 
     def value(name: str) -> str:
+        if name.startswith("needs."):
+            return github[name]
         assert name.startswith("github."), f"unexpected name in if: {name}"
         return github[name.removeprefix("github.")]
 
@@ -185,7 +197,8 @@ def index_of(steps: list[dict], command: str) -> int:
     return found[0]
 
 
-@pytest.mark.parametrize("path", [GITHUB_PUBLISH, GITHUB_LINKS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [GITHUB_PUBLISH, GITHUB_GENERATOR, GITHUB_LINKS],
+                         ids=lambda p: p.name)
 def test_github_workflows_are_valid(path):
     result = check_jsonschema("--builtin-schema", "vendor.github-workflows", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -200,21 +213,26 @@ def test_the_schema_check_rejects_a_broken_workflow(tmp_path):
     assert result.returncode == 1, result.stdout
 
 
-def test_github_runs_on_pushes_to_main_and_pull_requests():
-    on = triggers(load_yaml(GITHUB_PUBLISH))
-    assert on["push"]["branches"] == ["main"]
-    assert "pull_request" in on
+@pytest.mark.parametrize("path", [GITHUB_PUBLISH, GITHUB_GENERATOR], ids=lambda p: p.name)
+def test_github_runs_on_pushes_to_main_and_every_pull_request(path):
+    """No `paths:` filter on the triggers: a workflow skipped by one leaves its
+    required check pending, which would block a content-only pull request."""
+    on = triggers(load_yaml(path))
+    assert on["push"] == {"branches": ["main"]}
+    assert not on["pull_request"]
 
 
 @pytest.mark.parametrize("event", [PUSH_MAIN, PULL_REQUEST, DISPATCH_MAIN, DISPATCH_BRANCH],
                          ids=["push-main", "pull-request", "dispatch-main", "dispatch-branch"])
-def test_github_checks_tests_and_builds_like_make_test(event):
+def test_github_publish_gate_checks_content_builds_and_checks_the_site(event):
     ran = github_runs(load_yaml(GITHUB_PUBLISH), event)
     checked = [job for job, steps in ran.items()
-               if "make test" in commands([s.get("run", "") for s in steps])]
+               if "swvsite check" in commands([s.get("run", "") for s in steps])]
     assert len(checked) == 1, ran.keys()
     steps = ran[checked[0]]
-    assert commands([s.get("run", "") for s in steps]) == TEST_COMMANDS
+    assert commands([s.get("run", "") for s in steps]) == PUBLISH_COMMANDS
+    every_command = [c for job in ran.values() for c in commands([s.get("run", "") for s in job])]
+    assert "make test" not in every_command
     assert not any(s.get("continue-on-error") for s in steps)
     for step in steps:
         assert_only_after_success(step.get("if"))
@@ -236,7 +254,8 @@ def test_github_deploys_only_from_main_after_all_checks():
         [built] = uploading
         steps = ran[built]
         [upload] = uses(steps, "actions/upload-pages-artifact")
-        assert steps.index(upload) > index_of(steps, "swvsite build") > index_of(steps, "make test")
+        assert steps.index(upload) > index_of(steps, "swvsite check-site --browser") > \
+            index_of(steps, "swvsite build") > index_of(steps, "swvsite check")
         assert upload["with"]["path"].rstrip("/") == "site"
         [deploy] = deploying
         job = workflow["jobs"][deploy]
@@ -257,20 +276,20 @@ def test_github_pull_requests_get_a_preview_artefact():
         assert bool(found) == preview, (event, found)
         for job, [artefact] in found.items():
             steps = ran[job]
-            assert steps.index(artefact) > index_of(steps, "swvsite build")
+            assert steps.index(artefact) > index_of(steps, "swvsite check-site --browser")
             assert artefact["with"]["path"].rstrip("/") == "site"
             assert artefact["with"]["name"] == "voorbeeld-site"
 
 
 def test_github_uses_python_311_pinned_actions_and_a_pip_cache():
-    for path in (GITHUB_PUBLISH, GITHUB_LINKS):
+    for path in (GITHUB_PUBLISH, GITHUB_GENERATOR, GITHUB_LINKS):
         workflow = load_yaml(path)
         for job in workflow["jobs"].values():
             steps = job.get("steps", [])
             for step in steps:
                 if "uses" in step:
                     assert re.fullmatch(r"actions/[\w-]+@v\d+", step["uses"]), step["uses"]
-            if not any("run" in s for s in steps):
+            if not project_commands([s.get("run", "") for s in steps]):
                 continue
             setup = uses(steps, "actions/setup-python")
             if setup:
@@ -296,6 +315,86 @@ def test_github_link_check_is_weekly_and_builds_first():
         ["swvsite build", "swvsite links --extern"]
     assert workflow["permissions"] == {"contents": "read"}
     assert not uses(steps, "actions/deploy-pages")
+
+
+def generator_workflow_runs(event: dict[str, str], generator_changed: bool) -> dict:
+    outputs = {"needs.wijzigingen.outputs.generator": "true" if generator_changed else "false"}
+    return github_runs(load_yaml(GITHUB_GENERATOR), {**event, **outputs})
+
+
+@pytest.mark.parametrize("event", [PUSH_MAIN, PULL_REQUEST], ids=["push-main", "pull-request"])
+def test_github_generator_tests_run_only_when_generator_files_changed(event):
+    ran = generator_workflow_runs(event, generator_changed=True)
+    [job] = [name for name, steps in ran.items()
+             if "make test" in commands([s.get("run", "") for s in steps])]
+    assert project_commands([s.get("run", "") for s in ran[job]]) == ["make test"]
+    workflow = load_yaml(GITHUB_GENERATOR)
+    assert workflow["jobs"][job]["needs"] == "wijzigingen"
+    assert workflow["jobs"][job]["name"] == "Generator testen (make test)"
+    assert job not in generator_workflow_runs(event, generator_changed=False)
+    # The publish workflow never waits for this one (no workflow_run trigger).
+    assert "workflow_run" not in triggers(load_yaml(GITHUB_PUBLISH))
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def filter_step() -> dict:
+    [step] = [s for s in load_yaml(GITHUB_GENERATOR)["jobs"]["wijzigingen"]["steps"]
+              if s.get("id") == "filter"]
+    return step
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True, env={**ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                                          "GIT_COMMITTER_NAME": "t",
+                                          "GIT_COMMITTER_EMAIL": "t@t"}).stdout.strip()
+
+
+def run_filter(repo: Path, event: str, base: str) -> tuple[str, str]:
+    """The filter step's script as GitHub runs it (bash); returns (its output
+    `generator`, what it printed)."""
+    step = filter_step()
+    output = repo.parent / "github_output"
+    output.write_text("", encoding="utf-8")
+    env = {**ENV, "GITHUB_OUTPUT": str(output), "EVENT": event, "BASE": base,
+           "GENERATOR_PATHS": step["env"]["GENERATOR_PATHS"]}
+    result = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [line] = output.read_text(encoding="utf-8").splitlines()
+    return line.removeprefix("generator="), result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for relative in GENERATOR_FILES + CONTENT_FILES:
+        (repo / relative).parent.mkdir(parents=True, exist_ok=True)
+        (repo / relative).write_text("eerste versie\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "begin")
+    return repo
+
+
+def test_github_filter_finds_generator_files_and_ignores_content(repo):
+    base = git(repo, "rev-parse", "HEAD")
+    for relative in GENERATOR_FILES + CONTENT_FILES:
+        git(repo, "checkout", "-q", "--detach", base)
+        (repo / relative).write_text("veranderd\n", encoding="utf-8")
+        git(repo, "commit", "-q", "-am", f"verander {relative}")
+        for event in ("pull_request", "push"):
+            found, _ = run_filter(repo, event, base)
+            assert found == ("true" if relative in GENERATOR_FILES else "false"), relative
+
+
+def test_github_filter_runs_everything_when_it_cannot_compare(repo):
+    assert run_filter(repo, "workflow_dispatch", git(repo, "rev-parse", "HEAD"))[0] == "true"
+    assert run_filter(repo, "push", "0" * 40)[0] == "true"       # a new branch
+    assert run_filter(repo, "pull_request", "")[0] == "true"
+    found, printed = run_filter(repo, "push", "1234567" * 5 + "12345")   # unknown commit
+    assert found == "true" and "niet gevonden" in printed
 
 
 # --- GitLab CI ---------------------------------------------------------------------
@@ -329,22 +428,36 @@ def gitlab_jobs(config: dict) -> dict[str, dict]:
     return jobs
 
 
-def passes_rules(rules: list[dict] | None, variables: dict[str, str]) -> bool:
+def gitlab_glob(pattern: str, relative: str) -> bool:
+    """rules:changes glob: `**` spans folders, `*` stays within one."""
+    regex = re.escape(pattern).replace(r"\*\*/", "(?:.*/)?").replace(r"\*\*", ".*")
+    regex = regex.replace(r"\*", "[^/]*")
+    return re.fullmatch(regex, relative) is not None
+
+
+def passes_rules(rules: list[dict] | None, variables: dict[str, str],
+                 changed: list[str] | None = None) -> bool:
+    """`changed`: the files the push or merge request changes; None where GitLab has
+    nothing to compare with ("Run pipeline", schedules): rules:changes is then true."""
     if rules is None:
         return True
     for rule in rules:
-        if "if" not in rule or gitlab_if(rule["if"], variables):
-            assert rule.get("when", "on_success") in ("on_success", "never"), rule
-            return rule.get("when") != "never"
+        if "if" in rule and not gitlab_if(rule["if"], variables):
+            continue
+        if "changes" in rule and changed is not None and \
+                not any(gitlab_glob(p, f) for p in rule["changes"] for f in changed):
+            continue
+        assert rule.get("when", "on_success") in ("on_success", "never"), rule
+        return rule.get("when") != "never"
     return False
 
 
-def gitlab_runs(variables: dict[str, str]) -> dict[str, dict]:
+def gitlab_runs(variables: dict[str, str], changed: list[str] | None = None) -> dict[str, dict]:
     config = load_yaml(GITLAB)
     if not passes_rules(config.get("workflow", {}).get("rules"), variables):
         return {}
     return {name: job for name, job in gitlab_jobs(config).items()
-            if passes_rules(job.get("rules"), variables)}
+            if passes_rules(job.get("rules"), variables, changed)}
 
 
 def test_gitlab_ci_is_valid():
@@ -354,30 +467,53 @@ def test_gitlab_ci_is_valid():
 
 def test_the_schema_check_rejects_a_broken_gitlab_ci(tmp_path):
     config = load_yaml(GITLAB)
-    config["test"]["scriptje"] = config["test"].pop("script")
+    config["site"]["scriptje"] = config["site"].pop("script")
     broken = tmp_path / ".gitlab-ci.yml"
     broken.write_text(yaml.safe_dump(config), encoding="utf-8")
     result = check_jsonschema("--builtin-schema", "vendor.gitlab-ci", str(broken))
     assert result.returncode == 1, result.stdout
 
 
-@pytest.mark.parametrize("variables, expected", [
-    (MERGE_REQUEST, {"test"}),
-    (GL_PUSH_MAIN, {"test", "pages"}),
-    (GL_WEB_MAIN, {"test", "pages"}),
-    (GL_PUSH_BRANCH, set()),
-    (GL_PUSH_BRANCH_WITH_MR, set()),
-    (GL_SCHEDULE, {"externe-links"}),
-], ids=["merge-request", "push-main", "run-pipeline-main", "push-branch", "branch-with-mr",
-        "schedule"])
-def test_gitlab_runs_the_right_jobs(variables, expected):
-    assert set(gitlab_runs(variables)) == expected
+CONTENT_CHANGE = ["content/scholen/bs-de-klimop-tilburg.yml", "docs/index.md"]
+GENERATOR_CHANGE = ["content/organisatie.yml", "swvsite/render.py"]
 
 
-def test_gitlab_test_job_runs_the_same_commands_as_make_test():
+@pytest.mark.parametrize("variables, changed, expected", [
+    (MERGE_REQUEST, CONTENT_CHANGE, {"site"}),
+    (MERGE_REQUEST, GENERATOR_CHANGE, {"site", "generator-tests"}),
+    (GL_PUSH_MAIN, CONTENT_CHANGE, {"site", "pages"}),
+    (GL_PUSH_MAIN, GENERATOR_CHANGE, {"site", "pages", "generator-tests"}),
+    (GL_WEB_MAIN, None, {"site", "pages", "generator-tests"}),
+    (GL_PUSH_BRANCH, GENERATOR_CHANGE, set()),
+    (GL_PUSH_BRANCH_WITH_MR, GENERATOR_CHANGE, set()),
+    (GL_SCHEDULE, None, {"externe-links"}),
+], ids=["merge-request-content", "merge-request-generator", "push-main-content",
+        "push-main-generator", "run-pipeline-main", "push-branch", "branch-with-mr", "schedule"])
+def test_gitlab_runs_the_right_jobs(variables, changed, expected):
+    assert set(gitlab_runs(variables, changed)) == expected
+
+
+@pytest.mark.parametrize("relative", GENERATOR_FILES + CONTENT_FILES)
+def test_gitlab_and_github_agree_on_what_is_a_generator_file(relative):
+    expected = relative in GENERATOR_FILES
+    assert bool(gitlab_runs(MERGE_REQUEST, [relative]).get("generator-tests")) == expected
+    assert bool(re.search(filter_step()["env"]["GENERATOR_PATHS"], relative)) == expected
+
+
+def test_gitlab_generator_tests_run_make_test_and_nothing_waits_for_them():
     config = load_yaml(GITLAB)
-    job = gitlab_jobs(config)["test"]
-    assert commands(job["script"]) == TEST_COMMANDS
+    jobs = gitlab_jobs(config)
+    assert commands(jobs["generator-tests"]["script"]) == ["make test"]
+    assert jobs["generator-tests"]["needs"] == []
+    assert not jobs["generator-tests"].get("allow_failure")
+    for name, job in jobs.items():
+        assert "generator-tests" not in str(job.get("needs", "")), name
+
+
+def test_gitlab_publish_gate_checks_content_builds_and_checks_the_site():
+    config = load_yaml(GITLAB)
+    job = gitlab_jobs(config)["site"]
+    assert commands(job["script"]) == PUBLISH_COMMANDS
     assert not job.get("allow_failure")
     assert job.get("image", config["default"]["image"]) == IMAGE
     assert ".cache/pip" in " ".join(job["cache"]["paths"])
@@ -388,16 +524,16 @@ def test_gitlab_publishes_what_the_tests_built_only_after_them():
     config = load_yaml(GITLAB)
     pages = gitlab_jobs(config)["pages"]
     stages = config["stages"]
-    assert stages.index(pages["stage"]) > stages.index(config["test"]["stage"])
-    assert {"job": "test", "artifacts": True} in pages["needs"]
+    assert stages.index(pages["stage"]) > stages.index(config["site"]["stage"])
+    assert pages["needs"] == [{"job": "site", "artifacts": True}]
     assert commands(pages["script"]) == ["rm -rf public", "cp -a site public"]
     assert [p.rstrip("/") for p in pages["artifacts"]["paths"]] == ["public"]
     assert not pages.get("allow_failure")
-    assert "site/" in config["test"]["artifacts"]["paths"]
+    assert "site/" in config["site"]["artifacts"]["paths"]
 
 
 def test_gitlab_merge_requests_get_a_preview():
-    job = gitlab_runs(MERGE_REQUEST)["test"]
+    job = gitlab_runs(MERGE_REQUEST, CONTENT_CHANGE)["site"]
     artifacts = job["artifacts"]
     assert artifacts["expose_as"] and re.fullmatch(r"[\w .-]+", artifacts["expose_as"])
     assert artifacts["paths"] == ["site/"]
@@ -414,7 +550,12 @@ def test_every_pipeline_runs_what_the_makefile_and_ci_entry_run():
     assert any("pytest" in line for line in recipes["test"])
     assert canonical("make check") == "swvsite check"
     assert canonical("make build") == "swvsite build"
-    assert "make test" in commands([(ROOT / ".ci/run").read_text(encoding="utf-8")])
+    assert canonical("make sitecheck") == "swvsite check-site --browser"
+    assert "build" in [d for d in re.findall(r"^sitecheck:(.*)$", (ROOT / "Makefile").read_text(
+        encoding="utf-8"), re.M)[0].split()]
+    ci_run = [c for c in commands([(ROOT / ".ci/run").read_text(encoding="utf-8")])
+              if not c.startswith(("set ", "cd "))]
+    assert ci_run == ["make test"]
 
 
 # --- VS Code -----------------------------------------------------------------------

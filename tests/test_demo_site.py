@@ -1,0 +1,38 @@
+"""The demo content in content/, checked only through properties that hold for any
+valid content: what an SWV's own content must satisfy before it is published.
+
+Staff change content/; nothing here names a record, counts pages or expects a
+text, so any valid edit keeps these tests green, and the publishing pipelines gate
+on the same three commands (`make check`, `make build`, `make sitecheck`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+from conftest import ENV, ROOT, SWVSITE, run_swvsite
+
+
+def test_swvsite_check_accepts_the_content():
+    result = run_swvsite("check", "-f", str(ROOT / "mkdocs.yml"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "De inhoud is in orde" in result.stdout
+
+
+def test_the_strict_build_succeeds(demo_site):
+    """demo_site is `swvsite build` (always strict) of content/ into a fresh folder."""
+    assert demo_site.result.returncode == 0, demo_site.result.stderr
+    assert "De site is gebouwd" in demo_site.result.stdout
+    assert (demo_site.root / "index.html").is_file()
+
+
+def test_the_built_site_passes_check_site_in_the_browser(demo_site):
+    """Record pages and anchors, links, no third-party requests, the search index,
+    and axe-core (WCAG 2.0/2.1/2.2 A+AA) in Chromium on every page."""
+    config = demo_site.root.parent / "project" / "mkdocs.yml"
+    # Longer than run_swvsite's limit: axe takes one to three seconds a page.
+    result = subprocess.run([*SWVSITE, "check-site", "-f", str(config), "--site-dir",
+                             str(demo_site.root), "--browser"], cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "De gebouwde site is in orde" in result.stdout
