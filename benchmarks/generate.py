@@ -259,7 +259,9 @@ def thema(rng: random.Random, region: Region, data: dict) -> dict:
     result = region_record(rng, region, data, "titel")
     if region.index:
         vragen = [v for v in result["vragen"] if rng.random() > 0.1] or result["vragen"][:1]
-        result["vragen"] = [{**v, "id": region.rid(v["id"])} for v in vragen]
+        result["vragen"] = [{**v, "id": region.rid(v["id"]),
+                             **({"oude_ids": [region.rid(o) for o in v["oude_ids"]]}
+                                if v.get("oude_ids") else {})} for v in vragen]
     return result
 
 

@@ -112,3 +112,30 @@ def fixture_site(tmp_path_factory) -> BuiltSite:
     site = build(tmp_path_factory.mktemp("fixture-site"), FIXTURE_CONTENT)
     assert site.result.returncode == 0, site.result.stderr
     return site
+
+
+# A swvsite run with one of the validator's checks switched off (the first
+# argument names it), to test what the render path does on its own.
+UNVALIDATED_SWVSITE = (
+    "import sys, swvsite.validate as v\n"
+    "setattr(v.Validator, sys.argv.pop(1), lambda *args: None)\n"
+    "from swvsite.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def build_with_check_off(check: str, tmp: Path, content: Path) -> BuiltSite:
+    """Like `build`, but with the validator's `check` method switched off."""
+    config = make_project(tmp / "project", content)
+    site_dir = tmp / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", UNVALIDATED_SWVSITE, check, "build", "-f", str(config),
+         "--site-dir", str(site_dir)],
+        cwd=tmp, env=ENV, capture_output=True, text=True, timeout=600)
+    return BuiltSite(site_dir, result)
+
+
+def build_without_html_check(tmp: Path, content: Path) -> BuiltSite:
+    """Plain-text fields refuse HTML tags (swvsite check says so); behind that
+    check the text must still be inert, which this build shows."""
+    return build_with_check_off("_check_plain_text", tmp, content)

@@ -38,7 +38,8 @@ from bs4 import BeautifulSoup
 from swvsite import model as m
 from swvsite.load import read_record
 
-from conftest import ENV, FIXTURES, BuiltSite, build, copy_content, make_project
+from conftest import (ENV, FIXTURES, BuiltSite, build, build_with_check_off,
+                      build_without_html_check, copy_content, make_project)
 
 # Fields deliberately not shown on any page: {(record type, field path): reason}.
 # They must still appear, HTML-escaped, in the search index.
@@ -286,32 +287,8 @@ def write_content(target: Path, text: Callable[[Slot], str]) -> dict[str, dict]:
     return data
 
 
-UNVALIDATED_BUILD = (
-    "import sys, swvsite.validate as v\n"
-    "setattr(v.Validator, sys.argv.pop(1), lambda *args: None)  # the render path on its own\n"
-    "from swvsite.cli import main\n"
-    "sys.exit(main(sys.argv[1:]))\n"
-)
-
-
-def _build_with_check_off(check: str, tmp: Path, content: Path) -> BuiltSite:
-    """Like conftest.build, but with one of the validator's checks switched off."""
-    config = make_project(tmp / "project", content)
-    site_dir = tmp / "site"
-    result = subprocess.run(
-        [sys.executable, "-c", UNVALIDATED_BUILD, check, "build", "-f", str(config),
-         "--site-dir", str(site_dir)],
-        cwd=tmp, env=ENV, capture_output=True, text=True, timeout=600)
-    return BuiltSite(site_dir, result)
-
-
 def build_without_markdown_check(tmp: Path, content: Path) -> BuiltSite:
-    return _build_with_check_off("_check_markdown", tmp, content)
-
-
-def build_without_html_check(tmp: Path, content: Path) -> BuiltSite:
-    """Plain-text fields refuse HTML tags; the escaping behind that is tested on its own."""
-    return _build_with_check_off("_check_plain_text", tmp, content)
+    return build_with_check_off("_check_markdown", tmp, content)
 
 
 @dataclass

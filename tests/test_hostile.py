@@ -11,8 +11,7 @@ import yaml
 
 from swvsite import safe
 
-from conftest import FIXTURE_SITE, build, run_swvsite
-from test_every_field import build_without_html_check
+from conftest import FIXTURE_SITE, build, build_without_html_check, run_swvsite
 
 HOSTILE = [
     "{{ config.site_name }}",

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 from swvsite.load import load_site
 
-from conftest import FIXTURE_CONTENT, build
+from conftest import FIXTURE_CONTENT, build, build_without_html_check
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -54,7 +54,8 @@ def test_hostile_news_text_stays_text_in_the_feeds(tmp_path, minimal_content):
         "titel: \"</title><script>alert(1)</script> & ]]>\"\n"
         "datum: 2026-11-01\n"
         "samenvatting: \"<b>vet</b> {{ config.site_name }}\"\n")
-    site = build(tmp_path, minimal_content)
+    # swvsite check refuses the tags; behind that check the feeds keep them as text.
+    site = build_without_html_check(tmp_path, minimal_content)
     assert site.result.returncode == 0, site.result.stderr
     feed = ET.parse(site.root / "nieuws/atom.xml").getroot()
     entry = feed.find(f"{ATOM}entry")
