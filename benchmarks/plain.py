@@ -1,10 +1,10 @@
 """The same site as plain MkDocs input: every page written once as a .md file.
 
-Record pages are the Markdown that `swvsite.render.record_pages` produces; the
+Record pages are the Markdown that `swvsite.pages.records.record_pages` produces; the
 hand-written pages in docs/ get their macro calls expanded by calling the
 blocks the project's macros module exposes (functions of `swvsite`). The mkdocs.yml is the
 project's own without the swvsite and macros plugins: same theme, overrides,
-Markdown extensions (including `swvsite.safe`), search settings, nav and
+Markdown extensions (including `swvsite.pages.safe`), search settings, nav and
 validation. Building it with plain `mkdocs build` gives the baseline that our
 overhead is measured against.
 
@@ -13,7 +13,7 @@ itself, so the plain project follows it as it grows: its `on_config` is run on
 the project's configuration and every setting it changed (theme palette,
 `extra_css`, `extra_javascript`, `extra`, `copyright`, Markdown extensions and
 their options such as the abbr glossary) goes into the plain mkdocs.yml; its `on_files` gives the generated files (record pages rendered by
-`swvsite.render`, stylesheets, scripts), which are written out as ordinary
+`swvsite.pages.records`, stylesheets, scripts), which are written out as ordinary
 files; its `on_pre_build` and `on_page_markdown` (a meta description) are applied
 to every page once, here, and what they put in
 the page's meta is written as front matter. Macro calls in hand-written pages are expanded by
@@ -53,7 +53,7 @@ def _with_front_matter(meta: dict, body: str) -> str:
 
 def _blocks(macros_module) -> dict:
     """name -> function(site, page_path) from the macros module (a dict or a list of names)."""
-    from swvsite import render
+    from swvsite.pages import records as render
 
     blocks = macros_module.BLOCKS
     if isinstance(blocks, dict):

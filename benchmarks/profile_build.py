@@ -26,9 +26,9 @@ import argparse
 import cProfile
 import os
 import pstats
+import signal
 import sys
 import tempfile
-import signal
 import time
 from collections import Counter
 from pathlib import Path
@@ -66,14 +66,14 @@ def cumulative(stats: pstats.Stats, path_part: str, name: str,
 
 CENTRES = [
     # (label, [(path part, function, optional caller)], subtract labels)
-    ("YAML parsing (swvsite.load, C loader)", [("swvsite/load.py", "_parse", None)]),
-    ("Validation and site checks (swvsite.load/validate)",
-     [("swvsite/load.py", "load_site", None)], ["YAML parsing (swvsite.load, C loader)"]),
-    ("Rendering record pages to Markdown (swvsite.render)",
+    ("YAML parsing (swvsite.content.load, C loader)", [("swvsite/load.py", "_parse", None)]),
+    ("Validation and site checks (swvsite.content.load/validate)",
+     [("swvsite/load.py", "load_site", None)], ["YAML parsing (swvsite.content.load, C loader)"]),
+    ("Rendering record pages to Markdown (swvsite.pages.records)",
      [("swvsite/render.py", "record_pages", None)]),
     ("Facet pages, exports, feeds (swvsite plugin on_files)",
      [("swvsite/plugin.py", "on_files", None)],
-     ["Rendering record pages to Markdown (swvsite.render)"]),
+     ["Rendering record pages to Markdown (swvsite.pages.records)"]),
     ("Macros: Jinja + overview blocks (mkdocs-macros)",
      [("mkdocs_macros/plugin.py", "on_page_markdown", None)]),
     ("swvsite plugin on_page_markdown (meta description)",
@@ -116,9 +116,9 @@ def centres(stats: pstats.Stats, total: float) -> list[tuple[str, float]]:
 
 # Sampling: the innermost frame that matches one of these owns the sample.
 SAMPLED = [
-    ("YAML parsing (swvsite.load, C loader)", [("swvsite/load.py", "_parse")]),
-    ("Validation and site checks (swvsite.load/validate)", [("swvsite/load.py", "load_site")]),
-    ("Rendering record pages to Markdown (swvsite.render)",
+    ("YAML parsing (swvsite.content.load, C loader)", [("swvsite/load.py", "_parse")]),
+    ("Validation and site checks (swvsite.content.load/validate)", [("swvsite/load.py", "load_site")]),
+    ("Rendering record pages to Markdown (swvsite.pages.records)",
      [("swvsite/render.py", "record_pages")]),
     ("Facet pages, exports, feeds (swvsite plugin on_files)",
      [("swvsite/plugin.py", "on_files")]),
@@ -141,7 +141,7 @@ SAMPLED = [
       ("mkdocs/structure/files.py", "copy_static_files")]),
     ("Other parts of the build (nav, files, plugin glue, sitemap, ...)",
      [("swvsite/build.py", "run")]),
-    ("Loading mkdocs.yml, staging and swap (swvsite.publish)",
+    ("Loading mkdocs.yml, staging and swap (swvsite.engine.publish)",
      [("swvsite/publish.py", "build_site")]),
     ("After the build (swvsite build command: B1 summary, review report)",
      [("swvsite/cli.py", "_build")]),
@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from mkdocs.commands import build as _build  # noqa: F401  (import before profiling)
 
-    from swvsite import background, cli, publish  # noqa: F401  (import before profiling)
+    from swvsite import cli
+    from swvsite.engine import background, publish  # noqa: F401  (import before profiling)
 
     background.ENABLED = False  # the B1 summary in this process, where the profiler sees it
 

@@ -4,7 +4,8 @@ Every block takes the loaded content (from the swvsite plugin, which loaded and
 validated it in on_config) and the calling page's path, for relative links.
 """
 
-from swvsite import filters, render
+from swvsite.pages import filters
+from swvsite.pages import records as render
 
 BLOCKS = {
     "voorzieningen_overzicht": filters.voorzieningen_overzicht,

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 # Not from .publish: that pulls in MkDocs, which `swvsite check` does not need.
-from .problems import BuildFailed, ContentError, Problem
+from swvsite.content.problems import BuildFailed, ContentError, Problem
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -162,17 +162,21 @@ def _config_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _content_dir(args: argparse.Namespace) -> Path:
-    from .settings import content_dir_from_config
+    from swvsite.config import content_dir_from_config
 
     return Path(args.content) if args.content else content_dir_from_config(args.config_file)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .load import load_site
-    from .problems import notices_report
-    from .settings import site_pages
+    from swvsite.config import site_pages
+    from swvsite.content.model import SitePages
+    from swvsite.content.load import load_site
+    from swvsite.content.problems import notices_report
 
-    site = load_site(_content_dir(args), pages=site_pages(args.config_file))
+    # The hand-written pages and the address belong to mkdocs.yml's own content; a
+    # content folder given with --content is checked on its own.
+    pages = SitePages() if args.content else site_pages(args.config_file)
+    site = load_site(_content_dir(args), pages=pages)
     if site.notices:
         print(notices_report(site.notices), file=sys.stderr)
     counts = {
@@ -190,7 +194,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.streng:
             against.append("er zijn bestanden te lang niet gecontroleerd (--streng)")
     if args.taal:
-        from . import taal
+        from swvsite.content import taal
 
         bevindingen = taal.check_site(site, _drempels(args.config_file))
         print(taal.report(bevindingen))
@@ -207,8 +211,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _drempels(config_file: str):
     """Readability thresholds: the defaults, with the `taal` block of mkdocs.yml on top."""
-    from . import taal
-    from .settings import plugin_config
+    from swvsite.config import plugin_config
+    from swvsite.content import taal
 
     settings = plugin_config(config_file).get("taal") if Path(config_file).is_file() else None
     try:
@@ -219,16 +223,16 @@ def _drempels(config_file: str):
 
 def _overdue(site, config_file: str) -> str:
     """The review report for this site, with the limits from mkdocs.yml if there is one."""
-    from . import review
-    from .settings import plugin_config
+    from swvsite.config import plugin_config
+    from swvsite.content import review
 
     limits = plugin_config(config_file).get("controle_termijnen") if Path(config_file).is_file() else None
     return review.report(review.overdue(site, review.today(), limits or {}))
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .background import InBackground
-    from .publish import build_site
+    from swvsite.engine.background import InBackground
+    from swvsite.engine.publish import build_site
 
     drempels = _drempels(args.config_file)
     summary: list[InBackground] = []
@@ -253,7 +257,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"{stats.reused} van de {stats.pages} pagina's waren niet veranderd en komen uit "
               "de vorige build.")
     if site:
-        from .problems import notices_report
+        from swvsite.content.problems import notices_report
 
         if site.notices:
             print(notices_report(site.notices), file=sys.stderr)
@@ -265,13 +269,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _language_summary(site, drempels) -> str:
-    from . import taal
+    from swvsite.content import taal
 
     return taal.summary(site, drempels).tekst()
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    from .publish import rollback
+    from swvsite.engine.publish import rollback
 
     target = rollback(args.config_file, args.site_dir)
     print(f"De vorige versie staat weer in {target}/. Nog een keer 'swvsite rollback' zet "
@@ -282,9 +286,9 @@ def _rollback(args: argparse.Namespace) -> int:
 def _links(args: argparse.Namespace) -> int:
     from urllib.parse import urlparse
 
-    from . import links
-    from .publish import _target
-    from .settings import site_url_from_config
+    from swvsite.config import site_url_from_config
+    from swvsite.engine.publish import _target
+    from swvsite.tools import links
 
     site_dir = _target(args.config_file, args.site_dir)
     if not site_dir.is_dir():
@@ -299,9 +303,9 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _check_site(args: argparse.Namespace) -> int:
-    from . import sitecheck
-    from .load import load_site
-    from .settings import content_dir_from_config, site_dir_from_config
+    from swvsite.config import content_dir_from_config, site_dir_from_config
+    from swvsite.content.load import load_site
+    from swvsite.tools import sitecheck
 
     site_dir = Path(args.site_dir) if args.site_dir else site_dir_from_config(args.config_file)
     if not (site_dir / "index.html").is_file():
@@ -312,7 +316,7 @@ def _check_site(args: argparse.Namespace) -> int:
     built, findings = sitecheck.check_built_site(site_dir, site, args.config_file)
     pages = built.pages
     if args.browser:
-        from . import axe
+        from swvsite.tools import axe
 
         try:
             violations = axe.check_site(site_dir, [p.label for p in pages.values()])
@@ -332,8 +336,8 @@ def _check_site(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import logging
 
-    from .publish import show_mkdocs_messages
-    from .serve import AddressUnavailable, serve
+    from swvsite.engine.publish import show_mkdocs_messages
+    from swvsite.engine.serve import AddressUnavailable, serve
 
     show_mkdocs_messages(logging.INFO)
     try:
@@ -345,7 +349,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from swvsite.content.schema import write_schemas
 
     written = write_schemas(Path(args.out))
     print(f"{len(written)} schema's geschreven in {args.out}/.")
@@ -353,7 +357,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import ScaffoldError, new_record, next_steps
+    from swvsite.tools.scaffold import ScaffoldError, new_record, next_steps
 
     try:
         path = new_record(_content_dir(args), args.soort, args.id)
@@ -365,7 +369,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import_scholen(args: argparse.Namespace) -> int:
-    from .importer import ImportFailed, import_scholen
+    from swvsite.tools.importer import ImportFailed, import_scholen
 
     gemeenten = ([g.strip() for g in args.gemeenten.split(",") if g.strip()]
                  if args.gemeenten else None)
@@ -380,8 +384,8 @@ def _import_scholen(args: argparse.Namespace) -> int:
 
 
 def _fields(args: argparse.Namespace) -> int:
-    from . import model as m
-    from .schema import describe_fields
+    from swvsite.content import model as m
+    from swvsite.content.schema import describe_fields
 
     if args.soort not in m.RECORD_TYPES:
         names = ", ".join(m.RECORD_TYPES)

@@ -117,7 +117,7 @@ def fixture_site(tmp_path_factory) -> BuiltSite:
 # A swvsite run with one of the validator's checks switched off (the first
 # argument names it), to test what the render path does on its own.
 UNVALIDATED_SWVSITE = (
-    "import sys, swvsite.validate as v\n"
+    "import sys, swvsite.content.validate as v\n"
     "setattr(v.Validator, sys.argv.pop(1), lambda *args: None)\n"
     "from swvsite.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from swvsite.background import InBackground
+from swvsite.engine.background import InBackground
 
 from conftest import ENV
 
@@ -42,7 +42,7 @@ def in_a_new_python(code: str) -> str:
 def test_without_threads_the_work_runs_in_another_process():
     out = in_a_new_python(
         "import os\n"
-        "from swvsite.background import InBackground\n"
+        "from swvsite.engine.background import InBackground\n"
         "job = InBackground(os.getpid)\n"
         "print(job.pid is not None and job.result() != os.getpid())\n")
     assert out == "True"
@@ -51,7 +51,7 @@ def test_without_threads_the_work_runs_in_another_process():
 def test_cancel_stops_the_process():
     out = in_a_new_python(
         "import os, time\n"
-        "from swvsite.background import InBackground\n"
+        "from swvsite.engine.background import InBackground\n"
         "job = InBackground(time.sleep, 30)\n"
         "pid, started = job.pid, time.monotonic()\n"
         "job.cancel()\n"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_CONTENT, ENV, ROOT, make_project, run_swvsite
+from conftest import ENV, FIXTURE_CONTENT, ROOT, make_project, run_swvsite
 
 CACHE = Path(".cache/swvsite/pages.marshal")
 
@@ -233,12 +233,12 @@ def test_an_error_in_a_page_of_another_process_fails_the_build_with_its_message(
 
 
 def test_theme_files_are_the_ones_mkdocs_finds(tmp_path, minimal_content):
-    """swvsite.build.add_files_from_theme skips hidden folders instead of listing
+    """swvsite.engine.build.add_files_from_theme skips hidden folders instead of listing
     them and filtering them out; the files are MkDocs' own, in its order."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from swvsite.build import add_files_from_theme
+    from swvsite.engine.build import add_files_from_theme
 
     config_file = own_copy(make_project(tmp_path / "project", minimal_content))
     overrides = config_file.parent / "overrides"

@@ -1,4 +1,4 @@
-"""The site's one stylesheet and one script (swvsite.bundle): what the small
+"""The site's one stylesheet and one script (swvsite.pages.bundle): what the small
 minifiers keep and drop, and what the built test site serves. That the
 minified stylesheet has exactly the rules of its sources, in the same order, is
 checked in Chromium (tests/browser/test_bundle_browser.py)."""
@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from swvsite import bundle
+from swvsite.pages import bundle
 
 
 def test_css_comments_and_white_space_go():

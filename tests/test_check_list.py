@@ -12,7 +12,7 @@ import inspect
 import pkgutil
 
 import swvsite
-from swvsite import checks
+from swvsite.content import checks
 
 from conftest import run_swvsite
 
@@ -39,7 +39,7 @@ def site_checks_defined() -> dict[str, object]:
 def test_every_check_across_the_site_is_in_the_one_list():
     listed = {getattr(c, "__wrapped__", c) for c in checks.SITE_CHECKS}
     defined = site_checks_defined()
-    del defined["swvsite.checks.run"]  # the one that runs the list
+    del defined["swvsite.content.checks.run"]  # the one that runs the list
     assert len(defined) >= 8, defined  # the search itself finds the checks
     missing = [name for name, function in defined.items() if function not in listed]
     assert missing == [], f"checks not in checks.SITE_CHECKS: {missing}"
@@ -51,7 +51,7 @@ def test_the_list_is_what_check_runs(tmp_path, minimal_content):
     script = (
         "import sys\n"
         "from swvsite import checks\n"
-        "from swvsite.problems import Problem\n"
+        "from swvsite.content.problems import Problem\n"
         "def planted(given):\n"
         "    return [Problem('content/organisatie.yml', 3, 'naam', 'geplant probleem')]\n"
         "checks.SITE_CHECKS = checks.SITE_CHECKS + (planted,)\n"

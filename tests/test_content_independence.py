@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from swvsite import model as m
+from swvsite.content import model as m
 
 from conftest import ENV, ROOT
 

@@ -24,22 +24,26 @@ import datetime as dt
 import html
 import json
 import re
-import subprocess
-import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from swvsite import model as m
-from swvsite.load import read_record
+from swvsite.content import model as m
+from swvsite.content.load import read_record
 
-from conftest import (ENV, FIXTURES, BuiltSite, build, build_with_check_off,
-                      build_without_html_check, copy_content, make_project)
+from conftest import (
+    FIXTURES,
+    BuiltSite,
+    build_with_check_off,
+    build_without_html_check,
+    copy_content,
+)
 
 # Fields deliberately not shown on any page: {(record type, field path): reason}.
 # They must still appear, HTML-escaped, in the search index.

@@ -8,8 +8,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from swvsite import bundle, filters, model as m
-from swvsite.load import load_site
+from swvsite.content import model as m
+from swvsite.content.load import load_site
+from swvsite.pages import bundle, filters
 
 from conftest import FIXTURE_CONTENT
 

@@ -20,8 +20,8 @@ import importlib.util
 import re
 import sys
 
-from swvsite import structured as st
-from swvsite.load import load_site
+from swvsite.content.load import load_site
+from swvsite.pages import structured as st
 
 from conftest import FIXTURE_CONTENT, ROOT
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 import macros
-from swvsite import model as m
+from swvsite.content import model as m
 
 from conftest import FIXTURE_CONTENT, FIXTURE_SITE, ROOT, run_swvsite
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from swvsite import headers
-
-from conftest import ROOT
+from swvsite.pages import headers
 
 
 def test_inline_script_hashes_skip_data_blocks_and_external_scripts():
@@ -55,7 +53,7 @@ def test_search_language_file_stems_prefix_queries(fixture_site):
 
 
 def test_an_inline_script_that_is_not_the_themes_fails_the_build(tmp_path, minimal_content):
-    from conftest import build, make_project, run_swvsite
+    from conftest import make_project, run_swvsite
 
     config = make_project(tmp_path / "project", minimal_content)
     docs = tmp_path / "project" / "docs"

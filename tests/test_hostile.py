@@ -9,9 +9,9 @@ import markdown
 import pytest
 import yaml
 
-from swvsite import safe
+from swvsite.pages import safe
 
-from conftest import FIXTURE_SITE, build, build_without_html_check, run_swvsite
+from conftest import FIXTURE_SITE, build_without_html_check, run_swvsite
 
 HOSTILE = [
     "{{ config.site_name }}",

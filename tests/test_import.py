@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from swvsite import importer
-from swvsite.importer import ImportFailed, import_scholen
-from swvsite.load import load_site
-from swvsite.problems import ContentError
-
 from test_scaffold import FILL, assert_golden, fill_in
+
+from swvsite.content.load import load_site
+from swvsite.content.problems import ContentError
+from swvsite.tools import importer
+from swvsite.tools.importer import ImportFailed, import_scholen
 
 DUO = Path(__file__).resolve().parent / "fixtures" / "duo"
 BO = DUO / "vestigingen-bo.csv"

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from swvsite import model as m
-from swvsite.load import TOO_COMPLEX, LoadCache, _Read, load_site
-from swvsite.problems import ContentError, Problem
+from swvsite.content import model as m
+from swvsite.content.load import TOO_COMPLEX, LoadCache, _Read, load_site
+from swvsite.content.problems import ContentError, Problem
 
 from conftest import FIXTURE_CONTENT, FIXTURES, copy_content
 

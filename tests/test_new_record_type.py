@@ -17,7 +17,7 @@ from conftest import ENV, make_project
 
 EXTENDED_SWVSITE = '''
 import sys
-from swvsite import model as m
+from swvsite.content import model as m
 
 BIJEENKOMST = m.RecordType(
     name="bijeenkomst",
@@ -37,7 +37,7 @@ BIJEENKOMST = m.RecordType(
 )
 m.register_type(BIJEENKOMST)
 
-from swvsite import render, safe
+from swvsite.pages import records as render, safe
 
 @render.page_renderer("bijeenkomst")
 def bijeenkomst_page(site, record, links):

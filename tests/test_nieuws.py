@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from swvsite.load import load_site
+from swvsite.content.load import load_site
 
 from conftest import FIXTURE_CONTENT, build, build_without_html_check
 
@@ -85,9 +85,10 @@ def test_removed_page_to_a_missing_target_is_a_clear_error(tmp_path, minimal_con
 def test_feed_escaping_is_xml_saxutils_escaping():
     from xml.sax.saxutils import escape, quoteattr
 
-    from hypothesis import given, strategies as st
+    from hypothesis import given
+    from hypothesis import strategies as st
 
-    from swvsite import feeds
+    from swvsite.pages import feeds
 
     @given(st.text())
     def same(text):

@@ -9,8 +9,9 @@ import re
 import pytest
 import yaml
 
-from swvsite import bundle, huisstijl
-from swvsite.load import load_site
+from swvsite.content import huisstijl
+from swvsite.content.load import load_site
+from swvsite.pages import bundle
 
 from conftest import FIXTURE_CONTENT, BuiltSite, build, make_project, run_swvsite
 

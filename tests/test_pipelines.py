@@ -20,9 +20,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from swvsite import model as m
+from swvsite.content import model as m
 
-from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT
+from conftest import ENV, FIXTURE_CONTENT, FIXTURES, ROOT
 
 GITHUB_PUBLISH = ROOT / ".github/workflows/publiceren.yml"
 GITHUB_GENERATOR = ROOT / ".github/workflows/generator.yml"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from swvsite import redirects
+from swvsite.pages import redirects
 
 from conftest import build, run_swvsite
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from swvsite import render, safe
+from swvsite.pages import records as render
+from swvsite.pages import safe
 
 PART = st.sampled_from(["index", "scholen", "filter", "vragen", "a", "b", "x-y"])
 PAGE = st.lists(PART, min_size=1, max_size=4).map(lambda parts: "/".join(parts) + ".md")

@@ -3,12 +3,10 @@ and stop the build under --streng."""
 
 from __future__ import annotations
 
-import os
-
-from conftest import ENV, make_project, run_swvsite
-
 import subprocess
 import sys
+
+from conftest import ENV, make_project
 
 
 def swvsite(*args, today="2026-11-23", cwd=None):

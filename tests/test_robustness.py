@@ -23,24 +23,43 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from swvsite import load, model as m
-from swvsite.load import MAX_FILE_BYTES, Refused, _read_at_most, compose, load_site, read_record
-from swvsite.problems import ContentError, Problem
-from swvsite.validate import (LINK_DEFINITION, LINK_TARGET, MAX_DEPTH, UNSAFE_MARKDOWN, Mapping,
-                              Scalar, Sequence, Validator, _is_control, _is_field_name,
-                              first_control)
+from swvsite.content import load
+from swvsite.content import model as m
+from swvsite.content.load import (
+    MAX_FILE_BYTES,
+    Refused,
+    _read_at_most,
+    compose,
+    load_site,
+    read_record,
+)
+from swvsite.content.problems import ContentError, Problem
+from swvsite.content.validate import (
+    LINK_DEFINITION,
+    LINK_TARGET,
+    MAX_DEPTH,
+    UNSAFE_MARKDOWN,
+    Mapping,
+    Scalar,
+    Sequence,
+    Validator,
+    _is_control,
+    _is_field_name,
+    first_control,
+)
 
-from conftest import FIXTURE_CONTENT, ENV, FIXTURES, ROOT, copy_content
+from conftest import ENV, FIXTURE_CONTENT, FIXTURES, copy_content
 
 BROKEN = FIXTURES / "broken"
 TIME_LIMIT = 10  # seconds of CPU time per `swvsite check` (enforced by the kernel, too)

@@ -18,10 +18,10 @@ import jsonschema
 import pytest
 import yaml
 
-from swvsite import model as m
-from swvsite.load import load_site
-from swvsite.problems import ContentError
-from swvsite.scaffold import ScaffoldError, new_record
+from swvsite.content import model as m
+from swvsite.content.load import load_site
+from swvsite.content.problems import ContentError
+from swvsite.tools.scaffold import ScaffoldError, new_record
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -3,16 +3,16 @@ validator on real content."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
-import datetime as dt
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from swvsite import model as m
-from swvsite.schema import schemas
+from swvsite.content import model as m
+from swvsite.content.schema import schemas
 
 from conftest import FIXTURE_CONTENT, FIXTURES, ROOT, run_swvsite
 
@@ -90,9 +90,10 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 import regress  # noqa: E402
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
-from swvsite import schema as schema_module  # noqa: E402
+from swvsite.content import schema as schema_module  # noqa: E402
 
 # Keywords whose message the YAML extension of the editor has in English only.
 ENGLISH_ONLY = {"minLength", "maxLength", "minItems", "maxItems", "minProperties", "not",

@@ -30,8 +30,8 @@ import yaml
 from check_jsonschema.regex_variants import RegexImplementation, RegexVariantName
 from jsonschema import Draft202012Validator, validators
 
-from swvsite import model as m
-from swvsite.schema import schemas
+from swvsite.content import model as m
+from swvsite.content.schema import schemas
 
 from conftest import ENV, FIXTURES, ROOT
 

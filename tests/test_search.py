@@ -10,13 +10,14 @@ import re
 
 import markdown as markdown_lib
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 from mkdocs.config import load_config
 
-from swvsite import search
-from swvsite.load import load_site
-from swvsite.render import NOT_SEARCHED
+from swvsite.content.load import load_site
+from swvsite.pages import search
+from swvsite.pages.records import NOT_SEARCHED
 
 from conftest import FIXTURE_CONTENT, FIXTURE_SITE, make_project, run_swvsite
 

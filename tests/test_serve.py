@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-
-from swvsite.build import TemplateCache, build
-from swvsite.pagecache import PageCache
-
-from conftest import FIXTURE_CONTENT, ENV, ROOT, SWVSITE, make_project
 from test_build_cache import assert_same_site, edit, editable_copy
+
+from swvsite.engine.build import TemplateCache, build
+from swvsite.engine.pagecache import PageCache
+
+from conftest import ENV, FIXTURE_CONTENT, SWVSITE, make_project
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from swvsite.load import load_site
+from swvsite.content.load import load_site
 
 from conftest import FIXTURE_CONTENT, FIXTURE_SITE
 

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import example, given, settings, strategies as hst
+from hypothesis import example, given, settings
+from hypothesis import strategies as hst
 
-from swvsite import model as m
-from swvsite import structured as st
-from swvsite.load import load_site
+from swvsite.content import model as m
+from swvsite.content.load import load_site
+from swvsite.pages import structured as st
 
 from conftest import FIXTURE_CONTENT, FIXTURE_SITE, FIXTURES
 

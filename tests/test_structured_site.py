@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from swvsite.load import load_site
+from swvsite.content.load import load_site
 
 from conftest import FIXTURE_CONTENT
 

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from swvsite import model as m
-from swvsite import taal
-from swvsite.load import load_site
-from swvsite.taal import Drempels, check_site, sentences, syllables, words
+from swvsite.content import model as m
+from swvsite.content import taal
+from swvsite.content.load import load_site
+from swvsite.content.taal import Drempels, check_site, sentences, syllables, words
 
 from conftest import FIXTURE_CONTENT
-
 
 # --------------------------------------------------------------------------
 # Syllables

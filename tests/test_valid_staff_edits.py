@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from swvsite import model as m
+from swvsite.content import model as m
 
 from conftest import ROOT, run_swvsite
 

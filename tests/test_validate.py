@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from swvsite.load import load_site
-from swvsite.problems import ContentError
+from swvsite.content.load import load_site
+from swvsite.content.problems import ContentError
 
 from conftest import FIXTURES, run_swvsite
 

@@ -1,4 +1,4 @@
-"""Running axe-core in a Playwright page: the code lives in swvsite.axe (it is also
+"""Running axe-core in a Playwright page: the code lives in swvsite.tools.axe (it is also
 what `swvsite check-site --browser` runs); the browser tests import it from here."""
 
-from swvsite.axe import WCAG_TAGS, Violation, axe_source, report, run_axe  # noqa: F401
+from swvsite.tools.axe import WCAG_TAGS, Violation, axe_source, report, run_axe  # noqa: F401

@@ -1,14 +1,15 @@
-"""The site's one stylesheet and one script (swvsite.bundle), as Chromium reads
+"""The site's one stylesheet and one script (swvsite.pages.bundle), as Chromium reads
 them: the stylesheet has exactly the rules of its source files, in the same
 order (so the cascade is what it was with separate files); an error in one part
 of the script is still reported and does not stop the parts after it."""
 
 from __future__ import annotations
 
-from swvsite import bundle, huisstijl
-from swvsite.load import load_site
+from swvsite.content import huisstijl
+from swvsite.content.load import load_site
+from swvsite.pages import bundle
 
-from conftest import FIXTURE_CONTENT, ROOT
+from conftest import FIXTURE_CONTENT
 
 RULES = "() => [...document.styleSheets].flatMap(s => [...s.cssRules].map(r => r.cssText))"
 

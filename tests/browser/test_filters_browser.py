@@ -3,8 +3,7 @@ count announced in a status region), plain lists and facet pages without it."""
 
 from __future__ import annotations
 
-from swvsite import filters
-from swvsite.load import load_site
+from swvsite.content.load import load_site
 
 from conftest import FIXTURE_CONTENT
 

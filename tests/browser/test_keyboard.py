@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import PHONE
 from .focus import FOCUS_STEP, RESET
 
 MAX_TAB_STOPS = 400

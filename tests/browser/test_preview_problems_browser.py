@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import time
 
-from conftest import make_project
-from test_serve_problems import (HEADING, PROBLEM_FILE, RECORD, ServeProcess, break_record,
-                                 get, site_page, wait_for)
+from test_serve_problems import (
+    HEADING,
+    PROBLEM_FILE,
+    RECORD,
+    ServeProcess,
+    break_record,
+    get,
+    site_page,
+    wait_for,
+)
 
 from .axecheck import report, run_axe
+from conftest import make_project
 
 # How long to wait for the page to change by itself: a rebuild of the fixture takes
 # about a second, many more when the machine is busy running other tests.

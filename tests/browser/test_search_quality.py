@@ -20,9 +20,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ENV, ROOT
-
 from .conftest import ServedSite, page_paths, serve
+from conftest import ENV, ROOT
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent.parent / "zoekvragen.yml").read_text())
 MINIMUM_TOP3 = 0.90

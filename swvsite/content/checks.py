@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import huisstijl, redirects
-from . import model as m
-from .problems import Problem
-from .validate import OWN_URL, PendingRef
-
+from swvsite.content import huisstijl
+from swvsite.content import model as m
+from swvsite.content.problems import Problem
+from swvsite.content.validate import OWN_URL, PendingRef
+from swvsite.pages import redirects
 
 RESERVED_IDS = frozenset({"index", "filter"})
 GENERATED_PAGES = m.GENERATED_PAGES
@@ -372,7 +372,9 @@ def reserved_old_ids(given: CheckInput) -> list[Problem]:
 
 def hand_written_links(given: CheckInput) -> list[Problem]:
     """Links from the hand-written pages (docs/) to records lead somewhere."""
-    from . import pagelinks  # renders links; imported only when there are pages to check
+    from swvsite.pages import (
+        pagelinks,  # renders links; imported only when there are pages to check
+    )
 
     if given.pages.docs_dir is None:
         return []

@@ -18,10 +18,10 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
-from . import messages
-from .build import BuildStats, build, usable_cores
-from .pagecache import PageCache
-from .problems import BuildFailed
+from swvsite.content.problems import BuildFailed
+from swvsite.engine import messages
+from swvsite.engine.build import BuildStats, build, usable_cores
+from swvsite.engine.pagecache import PageCache
 
 CACHE_FILE = Path(".cache") / "swvsite" / "pages.marshal"
 
@@ -96,7 +96,7 @@ def rollback(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Pa
 def _target(config_file: str, site_dir: str | None) -> Path:
     if site_dir:
         return Path(site_dir).resolve()
-    from .settings import site_dir_from_config
+    from swvsite.config import site_dir_from_config
 
     return site_dir_from_config(config_file).resolve()
 
@@ -114,7 +114,7 @@ def _swap_in(staging: Path, target: Path) -> None:
 
 
 def show_mkdocs_messages(level: int, docs_dir: Path | None = None) -> None:
-    """Print MkDocs' log messages from `level` up, in Dutch (swvsite.messages),
+    """Print MkDocs' log messages from `level` up, in Dutch (swvsite.engine.messages),
     with file and line in `docs_dir` where a message names a page."""
     logger = logging.getLogger("mkdocs")
     for handler in logger.handlers:

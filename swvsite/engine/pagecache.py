@@ -30,21 +30,22 @@ import logging
 import marshal
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.swvsite.pagecache")
+log = logging.getLogger("mkdocs.swvsite.engine.pagecache")
 
 CACHE_VERSION = 1
 # Plugins acting on single pages whose effects the cache records (by class).
 KNOWN_PAGE_PLUGINS = {
-    ("swvsite.plugin", "SwvsitePlugin"),
+    ("swvsite.engine.plugin", "SwvsitePlugin"),
     ("material.plugins.search.plugin", "SearchPlugin"),
     ("mkdocs_macros.plugin", "MacrosPlugin"),
 }
@@ -94,7 +95,7 @@ class PageCache:
     misses: int = 0
 
     @classmethod
-    def load(cls, path: Path) -> "PageCache":
+    def load(cls, path: Path) -> PageCache:
         """The cache at `path`; empty when it is missing, unreadable or of another
         version of the format or of Python."""
         cache = cls(path)
@@ -295,7 +296,7 @@ def _hash_tree(root: Path, suffixes: tuple[str, ...] | None = None) -> str:
 
 def _code_fingerprint(config) -> str:
     """swvsite's own source and assets, and the macros module of the project."""
-    parts = [_cached_tree(Path(__file__).resolve().parent)]
+    parts = [_cached_tree(Path(__file__).resolve().parent.parent)]  # all of swvsite
     macros = config.plugins.get("macros")
     if macros is not None:
         base = Path(config.config_file_path or ".").resolve().parent

@@ -27,9 +27,9 @@ from typing import Any
 
 import markdown as markdown_lib
 
-from . import __version__
-from . import model as m
-from . import safe
+from swvsite import __version__
+from swvsite.content import model as m
+from swvsite.pages import safe
 
 CONTEXT = "https://schema.org"
 LANGUAGE = "nl"

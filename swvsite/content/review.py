@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from . import model as m
+from swvsite.content import model as m
 
 # Per reviewed record type, from its declaration in the model.
 DEFAULT_MAX_DAYS = {t.name: t.review_days for t in m.RECORD_TYPES.values() if t.reviewed}

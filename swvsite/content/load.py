@@ -19,15 +19,24 @@ import gc
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
-from . import checks
-from . import model as m
-from .problems import ContentError, Problem
-from .validate import MAX_DEPTH, Mapping, Node, PendingRef, Scalar, Sequence, Validator
+from swvsite.content import checks
+from swvsite.content import model as m
+from swvsite.content.problems import ContentError, Problem
+from swvsite.content.validate import (
+    MAX_DEPTH,
+    Mapping,
+    Node,
+    PendingRef,
+    Scalar,
+    Sequence,
+    Validator,
+)
 
 MAX_FILE_BYTES = 1_000_000
 # The largest demo file has about 350 nodes; this allows a begrippenlijst of

@@ -17,13 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import bundle, feeds, filters, headers, pagelinks, redirects, review, search, structured
-from . import model as m
-from .load import LoadCache, load_site
-from .problems import ContentError
-from .render import RenderMemo, abbreviations, record_pages, removed_pages
-from .settings import hand_written_pages
-
+from swvsite.config import hand_written_pages
+from swvsite.content import model as m
+from swvsite.content import review
+from swvsite.content.load import LoadCache, load_site
+from swvsite.content.problems import ContentError
+from swvsite.pages import bundle, feeds, filters, headers, pagelinks, redirects, search, structured
+from swvsite.pages.records import RenderMemo, abbreviations, record_pages, removed_pages
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -31,9 +31,9 @@ NGINX_HEADERS = "_nginx-security-headers.conf"
 
 class SwvsiteConfig(Config):
     content_dir = c.Type(str, default="content")
-    # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.review).
+    # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.content.review).
     controle_termijnen = c.Type(dict, default={})
-    # Readability thresholds for `swvsite check --taal` (see swvsite.taal.Drempels).
+    # Readability thresholds for `swvsite check --taal` (see swvsite.content.taal.Drempels).
     taal = c.Type(dict, default={})
     # Fail the build when a record is overdue for review (`swvsite build --streng`).
     streng = c.Type(bool, default=False)
@@ -41,7 +41,7 @@ class SwvsiteConfig(Config):
 
 class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     """Loads `content_dir` in on_config and adds record pages in on_files; tells
-    swvsite.build's page cache what each page depends on (page_dependencies)."""
+    swvsite.engine.build's page cache what each page depends on (page_dependencies)."""
 
     site: m.Site | None = None
     script_hashes: set[str]
@@ -188,7 +188,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
 
     def page_dependencies(self, src_uri: str) -> str:
         """What a page's output is made from besides its Markdown, as a digest (for
-        swvsite.build's page cache). Every page shows the organisatie (its name in
+        swvsite.engine.build's page cache). Every page shows the organisatie (its name in
         the head, its SWVs in structured data) and the begrippen (abbreviations,
         search words); a record's page also its record (structured data has
         fields that are not in the Markdown). What macros put into a hand-written

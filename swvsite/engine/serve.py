@@ -5,7 +5,7 @@ watched folders twice a second and puts its reload script inline in every page,
 where the site's Content-Security-Policy blocks it. This server differs in four
 ways and is otherwise MkDocs' (mkdocs.commands.serve, mkdocs.livereload):
 
-- every rebuild is `swvsite.build.build` with one page cache kept in memory for
+- every rebuild is `swvsite.engine.build.build` with one page cache kept in memory for
   the whole session, so only the pages whose sources changed are rendered; the
   search index, sitemap and the other files of the site are made anew each time,
   so the preview is always the whole, current site;
@@ -44,12 +44,12 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import BuildError, MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer, _serve_url, _timestamp
 
-from .build import TemplateCache, build, usable_cores
-from .headers import content_security_policy
-from .pagecache import PageCache
-from .problems import ContentError, Problem
+from swvsite.content.problems import ContentError, Problem
+from swvsite.engine.build import TemplateCache, build, usable_cores
+from swvsite.engine.pagecache import PageCache
+from swvsite.pages.headers import content_security_policy
 
-log = logging.getLogger("mkdocs.swvsite.serve")
+log = logging.getLogger("mkdocs.swvsite.engine.serve")
 
 RELOAD_SCRIPT = "/livereload.js"
 # File system events that mean a file changed (not: opened, closed after reading).
@@ -176,7 +176,7 @@ niet.</p>
 {_reload_tag(epoch)}
 </body>
 </html>
-""".encode("utf-8")
+""".encode()
 
 
 def _problem_summary(failure: BuildFailure) -> str:

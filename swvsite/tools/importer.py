@@ -33,8 +33,8 @@ from typing import Any
 
 import yaml
 
-from . import model as m
-from .scaffold import field_lines, render_record, schema_ref, yaml_scalar
+from swvsite.content import model as m
+from swvsite.tools.scaffold import field_lines, render_record, schema_ref, yaml_scalar
 
 # Column names in DUO's files (older files say BRIN NUMMER/VESTIGINGSNUMMER,
 # newer ones INSTELLINGSCODE/VESTIGINGSCODE). The first name present is used.

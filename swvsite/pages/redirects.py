@@ -11,8 +11,8 @@ import html
 import posixpath
 from dataclasses import dataclass
 
-from . import model as m
-from .problems import Problem
+from swvsite.content import model as m
+from swvsite.content.problems import Problem
 
 REDIRECT_SCRIPT = "assets/javascripts/swvsite-redirect.js"
 

@@ -18,13 +18,15 @@ import datetime as dt
 import difflib
 import functools
 import re
-from dataclasses import dataclass, field as dc_field
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any, NamedTuple
 
 import yaml
 
-from . import model as m
-from .problems import Problem
+from swvsite.content import model as m
+from swvsite.content.problems import Problem
 
 MAX_DEPTH = 40
 # After this many problems in one file the rest is counted, not listed: a

@@ -82,7 +82,7 @@ def markdown_files(docs_dir: Path) -> list[Path]:
 
 def site_pages(config_file: str | Path):
     """What `load_site`'s checks know of the site: its address and its pages."""
-    from .model import SitePages
+    from swvsite.content.model import SitePages
 
     if not Path(config_file).is_file():
         return SitePages()

@@ -33,7 +33,7 @@ import json
 import re
 from pathlib import Path
 
-from . import model as m
+from swvsite.content import model as m
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE = "urn:swvsite:schema:"

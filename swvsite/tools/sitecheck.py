@@ -16,7 +16,7 @@ the web server beside the site. Material's bundle names GitHub, GitLab and unpkg
 for features it fetches from there (a repository link, Mermaid diagrams); those are
 found on the pages that use the feature instead.
 
-The browser check (axe-core) is in `swvsite.axe`; it needs the `sitecheck` extra.
+The browser check (axe-core) is in `swvsite.tools.axe`; it needs the `sitecheck` extra.
 Measured on the demo (98 pages): 0.35 s for all static checks, beside 1.9 s for a
 full build; on 10x content (947 pages) 1.5 to 3.6 s beside 11 s. They are not part
 of `swvsite build`: the publishing pipelines run them before every deploy.
@@ -34,7 +34,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
-from . import model as m
+from swvsite.content import model as m
 
 SEARCH_INDEX = "search/search_index.json"
 LOCAL_BASE = "http://swvsite.invalid/"
@@ -386,7 +386,7 @@ def check_built_site(site_dir: Path, site: m.Site | None, config_file: str | Pat
                      ) -> tuple[BuiltSite, list[Finding]]:
     """The static checks of `site_dir` with site_url, docs_dir and use_directory_urls
     from mkdocs.yml."""
-    from .settings import _read
+    from swvsite.config import _read
 
     config = _read(config_file)
     built = BuiltSite(site_dir, config.get("site_url"))

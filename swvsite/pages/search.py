@@ -14,12 +14,11 @@ prefix itself would over-match: the stemmer turns `school` into `schol`, and
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model as m
+from swvsite.content import model as m
 
 MARKER = "/* swvsite: stem prefix queries */"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from . import model as m
-from .render import nieuws_sorted
+from swvsite.content import model as m
+from swvsite.pages.records import nieuws_sorted
 
 
 # xml.sax.saxutils' escape and quoteattr, here because that module imports

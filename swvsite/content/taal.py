@@ -77,13 +77,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
-from . import model as m
+from swvsite.content import model as m
 
 # --------------------------------------------------------------------------
 # Thresholds
@@ -119,7 +120,7 @@ class Drempels:
     """Words in a name or title."""
 
     @classmethod
-    def uit(cls, settings: Mapping[str, Any] | None) -> "Drempels":
+    def uit(cls, settings: Mapping[str, Any] | None) -> Drempels:
         """Thresholds from a settings mapping (for instance the `taal:` block of a
         configuration file); keys left out keep their default. Raises ValueError
         with a Dutch message for an unknown key or a value of the wrong kind."""
@@ -474,13 +475,13 @@ class Meting:
     lange_woorden: tuple[str, ...]
 
     @classmethod
-    def van(cls, zinnen: list[str], drempels: Drempels = Drempels()) -> "Meting":
+    def van(cls, zinnen: list[str], drempels: Drempels = Drempels()) -> Meting:
         split = [s.split() for s in zinnen]
         return cls._van(
             [_sentence(tokens, list(map(_token, tokens))) for tokens in split], drempels)
 
     @classmethod
-    def _van(cls, zinnen: list[_Sentence], drempels: Drempels) -> "Meting":
+    def _van(cls, zinnen: list[_Sentence], drempels: Drempels) -> Meting:
         threshold = drempels.lange_woorden_lettergrepen
         return cls(
             zinnen=len(zinnen),
@@ -491,14 +492,14 @@ class Meting:
         )
 
     @classmethod
-    def som(cls, metingen: Iterable["Meting"]) -> "Meting":
+    def som(cls, metingen: Iterable[Meting]) -> Meting:
         """The sum of many measurements (as `a + b + ...`), in linear time."""
         metingen = list(metingen)
         return cls(sum(m_.zinnen for m_ in metingen), sum(m_.woorden for m_ in metingen),
                    sum(m_.lettergrepen for m_ in metingen),
                    tuple(chain.from_iterable(m_.lange_woorden for m_ in metingen)))
 
-    def __add__(self, other: "Meting") -> "Meting":
+    def __add__(self, other: Meting) -> Meting:
         return Meting(self.zinnen + other.zinnen, self.woorden + other.woorden,
                       self.lettergrepen + other.lettergrepen,
                       self.lange_woorden + other.lange_woorden)

@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import model as m
-from . import safe
+from swvsite.content import model as m
+from swvsite.pages import safe
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")
@@ -45,7 +45,7 @@ class GeneratedPage:
 
 
 # The page of each record type: type name -> function(site, record, backlinks) -> Markdown.
-PAGE_RENDERERS: dict[str, "Renderer"] = {}
+PAGE_RENDERERS: dict[str, Renderer] = {}
 
 
 def page_renderer(type_name: str):
@@ -67,7 +67,7 @@ def titled(front_matter: str, title: str) -> str:
     return front_matter.replace("\n---\n\n", f"\ntitle: {json.dumps(escaped)}\n---\n\n", 1)
 
 
-def record_pages(site: m.Site, memo: "RenderMemo | None" = None) -> list[GeneratedPage]:
+def record_pages(site: m.Site, memo: RenderMemo | None = None) -> list[GeneratedPage]:
     """One page per voorziening, school, procedure and thema (and nieuws item).
     With a `memo` (the preview server's), a page whose record and whatever else
     it shows did not change since the last call is not rendered again."""
@@ -300,7 +300,7 @@ class Backlinks:
     scholen_by_voorziening: dict[str, list[str]]
 
     @classmethod
-    def of(cls, site: m.Site) -> "Backlinks":
+    def of(cls, site: m.Site) -> Backlinks:
         vragen = defaultdict(list)
         for thema, vraag in site.vragen():
             for pid in vraag["procedures"]:

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import huisstijl
-from . import model as m
+from swvsite.content import huisstijl
+from swvsite.content import model as m
 
-SOURCES = Path(__file__).parent / "assets"
+SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
 STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "print.css")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from . import model as m
-from .problems import Problem
+from swvsite.content import model as m
+from swvsite.content.problems import Problem
 
 WIT = "#ffffff"
 AA_TEKST = 4.5

@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from . import model as m
-from .load import RESERVED_IDS
+from swvsite.content import model as m
+from swvsite.content.load import RESERVED_IDS
 
 #: `swvsite new <soort>` names and the record type each creates.
 TYPES: dict[str, m.RecordType] = {

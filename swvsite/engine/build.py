@@ -4,7 +4,7 @@
 no longer developed) step for step, with two differences:
 
 - before a page is rendered its key is looked up in a `PageCache`
-  (swvsite.pagecache); on a hit the page is not rendered again: its finished
+  (swvsite.engine.pagecache); on a hit the page is not rendered again: its finished
   HTML, its search index entries, the anchors it has, the anchored links it
   makes and the script hashes of its policy come from the cache, and everything
   else (navigation, theme templates, anchor validation, plugin events of the
@@ -38,19 +38,26 @@ from urllib.parse import urljoin
 import jinja2
 import markdown
 from mkdocs import utils
-from mkdocs.structure import pages
 from mkdocs.commands.build import _build_extra_template, _build_theme_template, get_context
 from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure import pages
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .background import can_fork, fork_with_pipe
-from .pagecache import (PageCache, RenderedPage, cache_blocker, global_key, markdown_key,
-                        nav_has_own_titles, source_key)
+from swvsite.engine.background import can_fork, fork_with_pipe
+from swvsite.engine.pagecache import (
+    PageCache,
+    RenderedPage,
+    cache_blocker,
+    global_key,
+    markdown_key,
+    nav_has_own_titles,
+    source_key,
+)
 
-log = logging.getLogger("mkdocs.swvsite.build")
+log = logging.getLogger("mkdocs.swvsite.engine.build")
 
 # Below this many pages to render, starting processes costs more than it saves.
 MIN_PAGES_PER_PROCESS = 40
@@ -364,7 +371,7 @@ class _Build:
                         list(self.plugin.page_script_hashes.get(file.src_uri, [])),
                         self.warnings.count == before)
 
-    def _converter(self) -> "_Converter | None":
+    def _converter(self) -> _Converter | None:
         """One Markdown instance for all pages, where that is known to be safe."""
         if not self.independent:
             return None
@@ -446,7 +453,7 @@ class _Worker:
     pipe: int
 
     @classmethod
-    def start(cls, build: _Build, share: list[File]) -> "_Worker":
+    def start(cls, build: _Build, share: list[File]) -> _Worker:
         pid, pipe = fork_with_pipe(lambda: _work(build, share))
         return cls(pid, pipe)
 
@@ -502,7 +509,7 @@ def _read_page(page: Page, config, files: Files) -> None:
             page.markdown, page=page, config=config, files=files)
 
 
-def _render_page(page: Page, config, files: Files, converter: "_Converter | None" = None) -> None:
+def _render_page(page: Page, config, files: Files, converter: _Converter | None = None) -> None:
     """The second half of _populate_page: Markdown to HTML."""
     with _page_errors(page, config, "reading"):
         if converter is not None:

@@ -16,10 +16,16 @@ import html
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import model as m
-from . import safe
-from .render import (FRONT_MATTER, NOT_SEARCHED, GeneratedPage, heading, join, page_link,
-                     section)
+from swvsite.content import model as m
+from swvsite.pages import safe
+from swvsite.pages.records import (
+    FRONT_MATTER,
+    NOT_SEARCHED,
+    GeneratedPage,
+    heading,
+    join,
+    page_link,
+)
 
 
 @dataclass(frozen=True)

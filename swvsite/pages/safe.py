@@ -18,9 +18,9 @@ from collections.abc import Callable
 from urllib.parse import quote
 
 from markdown import Extension
-
-from . import model as m
 from markdown.treeprocessors import Treeprocessor
+
+from swvsite.content import model as m
 
 # ASCII punctuation with a meaning in Markdown or one of the enabled extensions.
 # Escaped with a backslash; pymdownx.escapeall makes that work for every one.

@@ -1,6 +1,6 @@
 """Work done by a second process while this one goes on building.
 
-`swvsite build` prints a B1 language summary of all content (swvsite.taal). It
+`swvsite build` prints a B1 language summary of all content (swvsite.content.taal). It
 needs only the loaded content, not the built site, so it is worked out in a
 forked process from the moment the content is loaded, on a core the build
 leaves free much of the time, and collected when the build is done. Where a
@@ -14,7 +14,8 @@ import marshal
 import os
 import signal
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def can_fork() -> bool:

@@ -1,0 +1,1 @@
+"""The content model, reading YAML safely, validating it and checking the site."""

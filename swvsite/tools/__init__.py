@@ -1,0 +1,1 @@
+"""Tools for staff: new records, the DUO importer, external link checks."""
