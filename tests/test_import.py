@@ -24,6 +24,7 @@ from swvsite.content.load import load_site
 from swvsite.content.problems import ContentError
 from swvsite.tools import importer
 from swvsite.tools.importer import ImportFailed, import_scholen
+from swvsite.tools.importer import school as duo_school
 
 DUO = Path(__file__).resolve().parent / "fixtures" / "duo"
 BO = DUO / "vestigingen-bo.csv"
@@ -427,7 +428,7 @@ def test_nice_name(duo: str, nice: str) -> None:
     ("+31 13 1234567", "0131234567"), ("onbekend", None), ("", None), ("013-12", None),
 ])
 def test_telefoon(duo: str, phone: str | None) -> None:
-    assert importer._telefoon(duo) == phone
+    assert duo_school.as_telefoon(duo) == phone
 
 
 @pytest.mark.parametrize("duo, url", [
@@ -435,7 +436,7 @@ def test_telefoon(duo: str, phone: str | None) -> None:
     ("http://www.school.nl/po", "http://www.school.nl/po"), ("geen", None), ("", None),
 ])
 def test_website(duo: str, url: str | None) -> None:
-    assert importer._website(duo) == url
+    assert duo_school.as_website(duo) == url
 
 
 @pytest.mark.parametrize("structuur, niveaus, sector", [
@@ -454,9 +455,9 @@ def test_derive_niveaus(structuur: str | None, niveaus: list | None, sector: str
 
 
 def test_vestiging_and_id() -> None:
-    assert importer._vestiging("99AA01", "99AA") == "01"
-    assert importer._vestiging("1", "99AA") == "01"
-    assert importer._vestiging("", "99AA") == "00"
-    assert importer._vestiging("X1", "99AA") is None
+    assert duo_school.as_vestiging("99AA01", "99AA") == "01"
+    assert duo_school.as_vestiging("1", "99AA") == "01"
+    assert duo_school.as_vestiging("", "99AA") == "00"
+    assert duo_school.as_vestiging("X1", "99AA") is None
     assert importer.school_id("Stedelijk Lyceum Tilburg", "Tilburg") == "stedelijk-lyceum-tilburg"
     assert importer.school_id("Café De Kleine Prins", "Den Haag") == "cafe-de-kleine-prins-den-haag"
