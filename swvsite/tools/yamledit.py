@@ -303,3 +303,91 @@ def verify(old_text: str, new_text: str, path: tuple[str, ...], value: Any) -> N
     target[path[-1]] = value
     if new != expected:
         raise Unsafe("de aanpassing zou ook iets anders in het bestand veranderen")
+
+
+# --------------------------------------------------------------------------
+# Appending an item to a block list (the begrippenlijst)
+# --------------------------------------------------------------------------
+
+
+def block_list(text: str, name: str) -> yaml.SequenceNode | None:
+    """The block list (one `- ` item per line) under top-level field `name`,
+    or None when there is none; raises `Unreadable`."""
+    root = positioned(text)
+    value = child(root, name)
+    if isinstance(value, yaml.SequenceNode) and not value.flow_style:
+        return value
+    return None
+
+
+def list_items(text: str, name: str) -> list[Any] | None:
+    """The list under top-level field `name` as `plain` data, read through the
+    hardened loader; None when there is no list."""
+    root = plain(checked(text))
+    items = root.get(name) if isinstance(root, dict) else None
+    return items if isinstance(items, list) else None
+
+
+def append_item(text: str, sequence: yaml.SequenceNode, entry: FieldLines,
+                default_column: int = 4) -> str:
+    """`text` with the lines `entry(dash_column)` after the last item of
+    `sequence`, separated by a blank line where the list uses them."""
+    item_col = sequence.value[0].start_mark.column if sequence.value else default_column
+    lines = text.split("\n")
+    dash_col = _dash_column(lines, sequence, item_col)
+    insert_at = _end_of_block(lines, sequence, dash_col)
+    before = lines[:insert_at]
+    blank = [""] if before and before[-1].strip() and _uses_blank_lines(text) else []
+    new_text = "\n".join(before + blank + entry(dash_col) + lines[insert_at:])
+    return new_text if new_text.endswith("\n") else new_text + "\n"
+
+
+def verify_appended(old_text: str, new_text: str, name: str) -> Any:
+    """The new text must read as the old list under `name` plus one item;
+    returns that item (as `plain` data) or raises `Unsafe`."""
+    try:
+        shaped = block_list(new_text, name) is not None
+        before, after = list_items(old_text, name), list_items(new_text, name)
+    except Unreadable:
+        raise Unsafe("de aanpassing zou de YAML onleesbaar maken") from None
+    if not shaped or before is None or after is None or len(after) != len(before) + 1 \
+            or after[:-1] != before:
+        raise Unsafe("de lijst zou ook op een andere plek veranderen")
+    return after[-1]
+
+
+def text_of(value: Any) -> str:
+    """A scalar of `plain` data as text: (tag, text) gives its text."""
+    return value[1] if isinstance(value, tuple) else str(value)
+
+
+def _dash_column(lines: list[str], sequence: yaml.SequenceNode, item_col: int) -> int:
+    if sequence.value:
+        line = lines[sequence.value[0].start_mark.line]
+        found = line.rfind("-", 0, item_col)
+        if found >= 0:
+            return found
+    return max(item_col - 2, 0)
+
+
+def _end_of_block(lines: list[str], sequence: yaml.SequenceNode, dash_col: int) -> int:
+    """Index of the line after the last line that belongs to the list."""
+    last = sequence.start_mark.line
+    for number in range(sequence.start_mark.line, len(lines)):
+        line = lines[number]
+        stripped = line.lstrip()
+        if not stripped:
+            continue
+        col = len(line) - len(stripped)
+        if stripped.startswith("#"):
+            if col > dash_col:
+                last = number
+            continue
+        if col < dash_col or (col == dash_col and not stripped.startswith("-")):
+            break
+        last = number
+    return last + 1
+
+
+def _uses_blank_lines(text: str) -> bool:
+    return "\n\n  -" in text or "\n\n-" in text
