@@ -24,6 +24,9 @@ from swvsite.content.load import load_site
 from swvsite.content.problems import ContentError
 from swvsite.tools import importer
 from swvsite.tools.importer import ImportFailed, import_scholen
+from swvsite.tools.importer import school as duo_school
+
+from conftest import run_swvsite
 
 DUO = Path(__file__).resolve().parent / "fixtures" / "duo"
 BO = DUO / "vestigingen-bo.csv"
@@ -427,7 +430,7 @@ def test_nice_name(duo: str, nice: str) -> None:
     ("+31 13 1234567", "0131234567"), ("onbekend", None), ("", None), ("013-12", None),
 ])
 def test_telefoon(duo: str, phone: str | None) -> None:
-    assert importer._telefoon(duo) == phone
+    assert duo_school.as_telefoon(duo) == phone
 
 
 @pytest.mark.parametrize("duo, url", [
@@ -435,7 +438,7 @@ def test_telefoon(duo: str, phone: str | None) -> None:
     ("http://www.school.nl/po", "http://www.school.nl/po"), ("geen", None), ("", None),
 ])
 def test_website(duo: str, url: str | None) -> None:
-    assert importer._website(duo) == url
+    assert duo_school.as_website(duo) == url
 
 
 @pytest.mark.parametrize("structuur, niveaus, sector", [
@@ -454,9 +457,43 @@ def test_derive_niveaus(structuur: str | None, niveaus: list | None, sector: str
 
 
 def test_vestiging_and_id() -> None:
-    assert importer._vestiging("99AA01", "99AA") == "01"
-    assert importer._vestiging("1", "99AA") == "01"
-    assert importer._vestiging("", "99AA") == "00"
-    assert importer._vestiging("X1", "99AA") is None
+    assert duo_school.as_vestiging("99AA01", "99AA") == "01"
+    assert duo_school.as_vestiging("1", "99AA") == "01"
+    assert duo_school.as_vestiging("", "99AA") == "00"
+    assert duo_school.as_vestiging("X1", "99AA") is None
     assert importer.school_id("Stedelijk Lyceum Tilburg", "Tilburg") == "stedelijk-lyceum-tilburg"
     assert importer.school_id("Café De Kleine Prins", "Den Haag") == "cafe-de-kleine-prins-den-haag"
+
+
+# --------------------------------------------------------------------------
+# Existing records are read by the content loader's hardened code
+# --------------------------------------------------------------------------
+
+
+def test_record_the_loader_refuses_is_left_alone(minimal_content: Path, tmp_path: Path) -> None:
+    """An anchor (&) PyYAML alone would accept: the importer reads records as
+    `swvsite check` does, so it neither matches nor edits that file."""
+    path = minimal_content / "scholen" / "bs-test.yml"
+    original = path.read_text(encoding="utf-8").replace(
+        "plaats: Tilburg}\ngemeente: Tilburg\n", "plaats: &p Tilburg}\ngemeente: *p\n")
+    path.write_text(original, encoding="utf-8")
+    csv = write_csv(tmp_path, "99ZZ;00;BASISSCHOOL DE TEST;LAAN;5;5038AD;TILBURG;TILBURG;;;")
+    result = run_swvsite("import-scholen", str(csv), "--swv", "po", "--content",
+                         str(minimal_content))
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == original
+    assert ("- content/scholen/bs-test.yml: dit bestand is geen geldige YAML en is "
+            "overgeslagen") in result.stdout
+    check = run_swvsite("check", "--content", str(minimal_content))
+    assert "content/scholen/bs-test.yml, regel 7" in check.stderr
+    assert "ankers en verwijzingen (& en *) zijn niet toegestaan" in check.stderr
+
+
+def test_organisatie_is_read_by_the_hardened_loader(minimal_content: Path) -> None:
+    path = minimal_content / "organisatie.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    result = run_swvsite("import-scholen", str(BO), "--swv", "po", "--content",
+                         str(minimal_content))
+    assert result.returncode == 1
+    assert "De import is gestopt:" in result.stderr and "organisatie.yml is niet te lezen" \
+        in result.stderr and "Traceback" not in result.stderr

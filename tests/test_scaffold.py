@@ -23,6 +23,8 @@ from swvsite.content.load import load_site
 from swvsite.content.problems import ContentError
 from swvsite.tools.scaffold import ScaffoldError, new_record
 
+from conftest import run_swvsite
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 10, 5)
@@ -315,3 +317,19 @@ def test_begrip_refused_when_the_list_is_on_one_line(tmp_path: Path) -> None:
     with pytest.raises(ScaffoldError, match="met de hand"):
         new_record(content, "begrip", "wijkteam")
     assert (content / "begrippen.yml").read_text(encoding="utf-8") == original
+
+
+def test_begrippen_are_read_by_the_hardened_loader(minimal_content: Path) -> None:
+    """`swvsite new begrip` reads begrippen.yml as `swvsite check` does: an
+    anchor or a file in Windows-1252 is refused, and the file stays as it was."""
+    path = minimal_content / "begrippen.yml"
+    text = path.read_text(encoding="utf-8")
+    for raw in ((text + "extra: &a x\nook: *a\n").encode("utf-8"),
+                (text + "# Café\n").encode("cp1252")):
+        path.write_bytes(raw)
+        result = run_swvsite("new", "begrip", "wijkteam", "--content", str(minimal_content))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "Niet aangemaakt: content/begrippen.yml" in result.stderr
+        assert path.read_bytes() == raw
+    assert "niet opgeslagen als UTF-8 (er staat een 'é' in de codering Windows-1252" \
+        in result.stderr

@@ -13,7 +13,6 @@ never be published. Optional fields are commented out; uncommenting one
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 from pathlib import Path
@@ -23,6 +22,8 @@ import yaml
 
 from swvsite.content import model as m
 from swvsite.content.load import RESERVED_IDS
+from swvsite.tools import yamledit
+from swvsite.tools.yamledit import yaml_scalar
 
 #: `swvsite new <soort>` names and the record type each creates.
 TYPES: dict[str, m.RecordType] = {
@@ -67,7 +68,7 @@ def new_record(content_dir: str | Path, type_name: str, record_id: str, *,
         return _append_begrip(content, record_id, today)
 
     rtype = TYPES[soort]
-    folder = content / rtype.folder
+    folder = _inside(content, rtype.folder)
     path = folder / f"{record_id}.yml"
     if path.exists():
         raise ScaffoldError(
@@ -252,36 +253,6 @@ def _comment_out(line: str, col: int) -> str:
     return line[:col] + "# " + line[col:]
 
 
-def yaml_scalar(value: Any, *, flow: bool = False, style: str | None = None) -> str:
-    """A YAML scalar for `value` that reads back as exactly that value.
-
-    Strings stay plain where that is safe and get double quotes otherwise;
-    `style` ("'" or '"') asks for a quoting style; `flow` for use inside [ ]
-    or { }."""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, (int, dt.date)):
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-    text = str(value)
-    if style == "'" and "\n" not in text:
-        return "'" + text.replace("'", "''") + "'"
-    if style != '"' and _plain_ok(text, flow):
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _plain_ok(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or "\n" in text or " #" in text:
-        return False
-    if flow and any(c in text for c in ",[]{}"):
-        return False
-    try:
-        loaded = yaml.safe_load(f"k: {text}\n")
-    except yaml.YAMLError:
-        return False
-    return loaded == {"k": text}
-
-
 # --------------------------------------------------------------------------
 # Ids and paths
 # --------------------------------------------------------------------------
@@ -308,8 +279,9 @@ def _check_not_an_old_id(content: Path, folder: Path, record_id: str,
         return
     for path in sorted(folder.glob("*.yml")):
         try:
-            data = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            text = yamledit.RecordText.from_bytes(path.read_bytes()).text
+            data = yamledit.plain(yamledit.checked(text))
+        except (yamledit.Unreadable, OSError):
             continue  # `swvsite check` reports that file
         old_ids = data.get("oude_ids") if isinstance(data, dict) else None
         if isinstance(old_ids, list) and record_id in old_ids:
@@ -322,6 +294,13 @@ def schema_ref(content: Path, folder: Path, rtype: m.RecordType) -> str:
     """The schema file relative to the record's folder (schemas/ sits next to content/)."""
     target = content.parent / SCHEMA_DIR / f"{rtype.name}.schema.json"
     return Path(os.path.relpath(target, folder)).as_posix()
+
+
+def _inside(content: Path, name: str | None) -> Path:
+    """A record type's folder or file in the content folder (the model gives one)."""
+    if not name:
+        raise TypeError("this record type has no folder or file of its own")
+    return content / name
 
 
 def _display(path: Path, content: Path) -> str:
@@ -337,106 +316,56 @@ def _display(path: Path, content: Path) -> str:
 
 
 def _append_begrip(content: Path, record_id: str, today: dt.date) -> Path:
-    path = content / m.BEGRIPPEN.file
+    path = _inside(content, m.BEGRIPPEN.file)
     where = _display(path, content)
     if not path.is_file():
         raise ScaffoldError(f"{where} bestaat niet; maak eerst de begrippenlijst aan")
-    raw = path.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScaffoldError(f"{where} is niet opgeslagen als UTF-8; sla het op als UTF-8 "
-                            "en probeer het opnieuw") from None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n")
-    sequence = _begrippen_sequence(text, where)
-    existing = _begrip_ids(sequence)
-    if record_id in existing:
+        record = yamledit.RecordText.from_bytes(path.read_bytes())
+    except yamledit.Unreadable as exc:
+        raise ScaffoldError(f"{where}: {exc}; probeer het daarna opnieuw") from None
+    sequence = _begrippen_sequence(record.text, where)
+    if record_id in _begrip_ids(record.text):
         raise ScaffoldError(f"er bestaat al een begrip met id '{record_id}' in {where}; "
                             "kies een andere id of pas dat begrip aan")
 
-    item_col = sequence.value[0].start_mark.column if sequence.value else 4
-    lines = text.split("\n")
-    dash_col = _dash_column(lines, sequence, item_col)
-    insert_at = _end_of_block(lines, sequence, dash_col)
-    entry = [" " * dash_col + f"# Nieuw begrip '{record_id}', toegevoegd op {today.isoformat()}. "
-             "Vul term en uitleg in."]
-    entry += _obj_lines(m.Begrip.fields, dash_col + 2, {"id": record_id}, active=True, dash=True)
-    before = lines[:insert_at]
-    blank = [""] if before and before[-1].strip() and _uses_blank_lines(text) else []
-    new_text = "\n".join(before + blank + entry + lines[insert_at:])
-    if not new_text.endswith("\n"):
-        new_text += "\n"
+    def entry(dash_col: int) -> list[str]:
+        return [" " * dash_col + f"# Nieuw begrip '{record_id}', toegevoegd op "
+                f"{today.isoformat()}. Vul term en uitleg in."] + _obj_lines(
+            m.Begrip.fields, dash_col + 2, {"id": record_id}, active=True, dash=True)
 
+    new_text = yamledit.append_item(record.text, sequence, entry)
     # Never write a file that no longer reads as the same list plus one entry.
-    check = _begrippen_sequence(new_text, where)
-    added = yaml.safe_load(yaml.serialize(check.value[-1])) if check.value else None
-    if (len(check.value) != len(sequence.value) + 1
-            or not isinstance(added, dict) or added.get("id") != record_id
-            or yaml.safe_load(yaml.serialize(sequence))
-            != yaml.safe_load(yaml.serialize(check))[:-1]):
+    try:
+        added = yamledit.verify_appended(record.text, new_text, "begrippen")
+    except yamledit.Unsafe:
+        added = None
+    if not isinstance(added, dict) or added.get("id") != record_id:
         raise ScaffoldError(f"het nieuwe begrip kon niet veilig aan {where} worden toegevoegd; "
                             "voeg het met de hand toe (zie 'swvsite velden begrippen')")
-    data = new_text.replace("\n", newline).encode("utf-8")
-    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + data)
+    record.text = new_text
+    path.write_bytes(record.encoded())
     return path
 
 
 def _begrippen_sequence(text: str, where: str) -> yaml.SequenceNode:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        sequence = yamledit.block_list(text, "begrippen")
+    except yamledit.Unreadable:
         raise ScaffoldError(f"{where} is geen geldige YAML; los dat eerst op "
                             "(swvsite check laat zien wat er mis is)") from None
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "begrippen":
-                if isinstance(value, yaml.SequenceNode) and not value.flow_style:
-                    return value
-                break
-    raise ScaffoldError(f"in {where} staat geen lijst 'begrippen:' met een begrip per regel "
-                        "('- term: ...'); voeg het begrip met de hand toe")
+    if sequence is None:
+        raise ScaffoldError(f"in {where} staat geen lijst 'begrippen:' met een begrip per regel "
+                            "('- term: ...'); voeg het begrip met de hand toe")
+    return sequence
 
 
-def _begrip_ids(sequence: yaml.SequenceNode) -> set[str]:
+def _begrip_ids(text: str) -> set[str]:
     ids = set()
-    for item in yaml.safe_load(yaml.serialize(sequence)) or []:
+    for item in yamledit.list_items(text, "begrippen") or []:
         if isinstance(item, dict):
             if item.get("id"):
-                ids.add(str(item["id"]))
+                ids.add(yamledit.text_of(item["id"]))
             elif item.get("term"):
-                ids.add(m.slugify(str(item["term"])))
+                ids.add(m.slugify(yamledit.text_of(item["term"])))
     return ids
-
-
-def _dash_column(lines: list[str], sequence: yaml.SequenceNode, item_col: int) -> int:
-    if sequence.value:
-        line = lines[sequence.value[0].start_mark.line]
-        found = line.rfind("-", 0, item_col)
-        if found >= 0:
-            return found
-    return max(item_col - 2, 0)
-
-
-def _end_of_block(lines: list[str], sequence: yaml.SequenceNode, dash_col: int) -> int:
-    """Index of the line after the last line that belongs to the list."""
-    last = sequence.start_mark.line
-    for number in range(sequence.start_mark.line, len(lines)):
-        line = lines[number]
-        stripped = line.lstrip()
-        if not stripped:
-            continue
-        col = len(line) - len(stripped)
-        if stripped.startswith("#"):
-            if col > dash_col:
-                last = number
-            continue
-        if col < dash_col or (col == dash_col and not stripped.startswith("-")):
-            break
-        last = number
-    return last + 1
-
-
-def _uses_blank_lines(text: str) -> bool:
-    return "\n\n  -" in text or "\n\n-" in text
