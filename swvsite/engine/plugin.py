@@ -23,7 +23,9 @@ from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
 from swvsite.pages import bundle, feeds, filters, headers, pagelinks, redirects, search, structured
-from swvsite.pages.records import RenderMemo, abbreviations, record_pages, removed_pages
+from swvsite.pages.markup import abbreviations
+from swvsite.pages.records import RenderMemo, record_pages
+from swvsite.pages.redirects import removed_pages
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from swvsite.content import model as m
 from swvsite.pages import safe
-from swvsite.pages.records import (
+from swvsite.pages.markup import (
     FRONT_MATTER,
     NOT_SEARCHED,
     GeneratedPage,
