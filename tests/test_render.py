@@ -8,8 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from swvsite.pages import markup
-from swvsite.pages import safe
+from swvsite.pages import markup, safe
 
 PART = st.sampled_from(["index", "scholen", "filter", "vragen", "a", "b", "x-y"])
 PAGE = st.lists(PART, min_size=1, max_size=4).map(lambda parts: "/".join(parts) + ".md")

@@ -84,10 +84,10 @@ def site_link(site: m.Site, here: str):
         if match is None:
             return None
         kind, value, anchor = match.groups()
-        page = site_link_page(site, kind, value)
-        if page is None:
+        found = site_link_page(site, kind, value)
+        if found is None:
             return None
-        page, page_anchor = page
+        page, page_anchor = found
         return rel(here, page, anchor or page_anchor)
     return address
 

@@ -51,7 +51,7 @@ def redirects(site: m.Site) -> list[Redirect]:
 def problems(site: m.Site) -> list[Problem]:
     """An old id may not be in use by another record, nor claimed twice."""
     found = []
-    claimed: dict[str, m.Record] = {}
+    claimed: dict[tuple[str, str], m.Record] = {}
     for type_name in m.RENAMEABLE:
         records = site.records(type_name)
         for record in records.values():
