@@ -520,7 +520,7 @@ def test_data_page_documents_every_file_and_links_only_to_pages():
 def _rendered_text(value: str) -> str | None:
     """markdown_text the long way: through Python-Markdown, whatever the text."""
     extractor = plaintext._TextExtractor()
-    extractor.feed(plaintext._MARKDOWN.reset().convert(safe.safe.markdown(value)))
+    extractor.feed(plaintext._MARKDOWN.reset().convert(safe.markdown(value)))
     extractor.close()
     return extractor.text() or None
 
