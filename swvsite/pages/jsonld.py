@@ -344,10 +344,14 @@ def jsonld(site: m.Site, page_path: str, site_url: str | None) -> list[dict]:
     record = structured_record(site, page_path)
     if record is None:
         return []
-    build: Callable[[m.Site, m.Record, str | None], dict] = {
-        "thema": faq_page,
-        "procedure": how_to,
-        "school": school,
-        "voorziening": voorziening,
-    }[record.type.name]
+    build = RECORD_NODES[record.type.name]
     return [build(site, record, site_url), breadcrumbs(record, site_url)]
+
+
+# The main node of a record's page, per type with `structured=True` in the model.
+RECORD_NODES: dict[str, Callable[[m.Site, m.Record, str | None], dict]] = {
+    "thema": faq_page,
+    "procedure": how_to,
+    "school": school,
+    "voorziening": voorziening,
+}
