@@ -110,11 +110,11 @@ def steunpunt_contact(site: m.Site, here: str) -> str:
     parts = [p for p in (telefoon(c.get("telefoon")), email(c.get("email"))) if p]
     line = f"Bel of mail het steunpunt: {' of '.join(parts)}." if parts else ""
     if c.get("bereikbaar"):
-        line += f" {sentence(c['bereikbaar'])}"
+        line += f" {_sentence(c['bereikbaar'])}"
     return join(line, page_link(here, "Alle contactgegevens en openingstijden", CONTACT_PAGE))
 
 
-def sentence(value: str) -> str:
+def _sentence(value: str) -> str:
     """Plain text that ends as a sentence: a full stop added unless it has one
     (or a question or exclamation mark) already."""
     folded = " ".join(value.split())
