@@ -53,12 +53,15 @@ def _with_front_matter(meta: dict, body: str) -> str:
 
 def _blocks(macros_module) -> dict:
     """name -> function(site, page_path) from the macros module (a dict or a list of names)."""
-    from swvsite.pages import records as render
+    from swvsite.pages import blocks as hand_written
+    from swvsite.pages import filters, nieuws
 
     blocks = macros_module.BLOCKS
     if isinstance(blocks, dict):
         return dict(blocks)
-    return {name: getattr(render, name) for name in blocks}
+    modules = (hand_written, nieuws, filters)
+    return {name: next(getattr(mod, name) for mod in modules if hasattr(mod, name))
+            for name in blocks}
 
 
 def _plain(value):

@@ -1,25 +1,24 @@
-"""mkdocs-macros module: a thin adapter that exposes swvsite's render blocks.
+"""mkdocs-macros module: a thin adapter that exposes swvsite's blocks for hand-written pages.
 
 Every block takes the loaded content (from the swvsite plugin, which loaded and
 validated it in on_config) and the calling page's path, for relative links.
 """
 
-from swvsite.pages import filters
-from swvsite.pages import records as render
+from swvsite.pages import blocks, filters, nieuws
 
 BLOCKS = {
     "voorzieningen_overzicht": filters.voorzieningen_overzicht,
     "scholen_overzicht": filters.scholen_overzicht,
-    "procedures_overzicht": render.procedures_overzicht,
-    "vragen_overzicht": render.vragen_overzicht,
-    "begrippenlijst": render.begrippenlijst,
-    "contact": render.contact,
-    "bij_wie_terecht": render.bij_wie_terecht,
-    "steunpunt_contact": render.steunpunt_contact,
-    "jongeren_vragen": render.jongeren_vragen,
-    "jongeren_contact": render.jongeren_contact,
-    "nieuws_overzicht": render.nieuws_overzicht,
-    "nieuws_kort": render.nieuws_kort,
+    "procedures_overzicht": blocks.procedures_overzicht,
+    "vragen_overzicht": blocks.vragen_overzicht,
+    "begrippenlijst": blocks.begrippenlijst,
+    "contact": blocks.contact,
+    "bij_wie_terecht": blocks.bij_wie_terecht,
+    "steunpunt_contact": blocks.steunpunt_contact,
+    "jongeren_vragen": blocks.jongeren_vragen,
+    "jongeren_contact": blocks.jongeren_contact,
+    "nieuws_overzicht": nieuws.nieuws_overzicht,
+    "nieuws_kort": nieuws.nieuws_kort,
 }
 
 

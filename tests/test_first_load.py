@@ -21,7 +21,8 @@ import re
 import sys
 
 from swvsite.content.load import load_site
-from swvsite.pages import structured as st
+from swvsite.pages import jsonld, pagehead
+from swvsite.pages.addresses import HOME_PAGE
 
 from conftest import FIXTURE_CONTENT, ROOT
 
@@ -67,7 +68,7 @@ def test_national_scale_adds_no_more_to_the_home_page_than_the_room_kept(fixture
     home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
     site_url = re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)  # site_url
     assert len(JSON_LD.findall(home)) == 1
-    national_data = st.json_script(st.jsonld(national, st.HOME_PAGE, site_url))
+    national_data = pagehead.json_script(jsonld.jsonld(national, HOME_PAGE, site_url))
     national_home = JSON_LD.sub(lambda _: national_data, home)
     growth = gz(national_home.encode()) - gz(home.encode())
     assert growth > 1024, "the national data should be larger than the test site's"

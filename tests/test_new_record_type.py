@@ -37,13 +37,13 @@ BIJEENKOMST = m.RecordType(
 )
 m.register_type(BIJEENKOMST)
 
-from swvsite.pages import records as render, safe
+from swvsite.pages import markup, records, safe
 
-@render.page_renderer("bijeenkomst")
+@records.page_renderer("bijeenkomst")
 def bijeenkomst_page(site, record, links):
-    return render.join(render.heading(1, record["naam"]),
-                       render.datum(record["datum"]),
-                       render.md(site, record.page, record["uitleg"]))
+    return markup.join(markup.heading(1, record["naam"]),
+                       markup.datum(record["datum"]),
+                       markup.md(site, record.page, record["uitleg"]))
 
 from swvsite.cli import main
 sys.exit(main(sys.argv[1:]))

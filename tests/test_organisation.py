@@ -134,3 +134,11 @@ def test_youth_section_lists_every_youth_question(fixture_site):
     assert "Je mag zelf bellen of mailen" in article.get_text()
     nav = fixture_site.page("").select_one("nav.md-nav--primary").get_text()
     assert "Voor jongeren" in nav
+
+
+def test_home_page_contact_ends_the_bereikbaar_text_with_one_full_stop(fixture_site):
+    bereikbaar = " ".join(load_site(FIXTURE_CONTENT).organisatie["contact"]["bereikbaar"].split())
+    assert bereikbaar.endswith(".")  # the case the home page used to end in ".."
+    text = fixture_site.article("").get_text(" ", strip=True)
+    assert "Bel of mail het steunpunt" in text and bereikbaar in text
+    assert bereikbaar + "." not in text

@@ -8,8 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from swvsite.pages import records as render
-from swvsite.pages import safe
+from swvsite.pages import markup, safe
 
 PART = st.sampled_from(["index", "scholen", "filter", "vragen", "a", "b", "x-y"])
 PAGE = st.lists(PART, min_size=1, max_size=4).map(lambda parts: "/".join(parts) + ".md")
@@ -18,8 +17,8 @@ PAGE = st.lists(PART, min_size=1, max_size=4).map(lambda parts: "/".join(parts) 
 @given(PAGE, PAGE)
 def test_relative_links_are_what_posixpath_relpath_gives(from_page, to_page):
     expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    assert render.rel(from_page, to_page) == expected
-    assert render.rel(from_page, to_page, "stap-2") == f"{expected}#stap-2"
+    assert markup.rel(from_page, to_page) == expected
+    assert markup.rel(from_page, to_page, "stap-2") == f"{expected}#stap-2"
 
 
 _OLD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$])")

@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 
 from swvsite.content.load import load_site
 from swvsite.pages import search
-from swvsite.pages.records import NOT_SEARCHED
+from swvsite.pages.markup import NOT_SEARCHED
 
 from conftest import FIXTURE_CONTENT, FIXTURE_SITE, make_project, run_swvsite
 

@@ -22,8 +22,20 @@ from swvsite.content import model as m
 from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
-from swvsite.pages import bundle, feeds, filters, headers, pagelinks, redirects, search, structured
-from swvsite.pages.records import RenderMemo, abbreviations, record_pages, removed_pages
+from swvsite.pages import (
+    bundle,
+    exports,
+    feeds,
+    filters,
+    headers,
+    pagehead,
+    pagelinks,
+    redirects,
+    search,
+)
+from swvsite.pages.markup import abbreviations
+from swvsite.pages.records import RenderMemo, record_pages
+from swvsite.pages.redirects import removed_pages
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -121,9 +133,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
         files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
-        for name, text in structured.exports(self.site, config.site_url,
-                                             self.export_memo if self.preview else None).items():
-            files.append(File.generated(config, f"{structured.DATA_DIR}/{name}", content=text))
+        for name, text in exports.exports(self.site, config.site_url,
+                                          self.export_memo if self.preview else None).items():
+            files.append(File.generated(config, f"{exports.DATA_DIR}/{name}", content=text))
         if config.site_url:
             files.append(File.generated(config, feeds.ATOM_PATH,
                                         content=feeds.atom(self.site, config.site_url)))
@@ -137,7 +149,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.generated_by is None:  # a hand-written page: links to records
             markdown = pagelinks.rewrite(markdown, page.file.src_uri, self.site)
-        summary = structured.description(self.site, page.file.src_uri)
+        summary = pagehead.description(self.site, page.file.src_uri)
         if summary and not page.meta.get("description"):
             # Material inserts the description unescaped.
             page.meta["description"] = html.escape(summary, quote=True)
@@ -165,8 +177,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                                                       search_plugin.config)
 
     def on_post_page(self, output, page, config):
-        head = structured.head_html(self.site, page.file.src_uri, config.site_url, page.title,
-                                    page.meta.get("description") or config.site_description)
+        head = pagehead.head_html(self.site, page.file.src_uri, config.site_url, page.title,
+                                  page.meta.get("description") or config.site_description)
         output = output.replace("</head>", head + "</head>", 1)
         output, hashes = self._policy(output, page.file.src_uri)
         self.page_script_hashes[page.file.src_uri] = hashes

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from swvsite.content import model as m
-from swvsite.pages.records import nieuws_sorted
+from swvsite.pages.nieuws import nieuws_sorted
 
 
 # xml.sax.saxutils' escape and quoteattr, here because that module imports
@@ -51,7 +51,7 @@ def atom(site: m.Site, site_url: str) -> str:
     entries = "".join(f"""
   <entry>
     <id>{escape(_item_url(site_url, n))}</id>
-    <title>{escape(n['titel'])}</title>
+    <title>{escape(n.title)}</title>
     <link rel="alternate" type="text/html" href={quoteattr(_item_url(site_url, n))}/>
     <updated>{_timestamp(n)}</updated>
     <published>{_timestamp(n)}</published>
@@ -82,7 +82,7 @@ def json_feed(site: m.Site, site_url: str) -> str:
             {
                 "id": _item_url(site_url, n),
                 "url": _item_url(site_url, n),
-                "title": n["titel"],
+                "title": n.title,
                 "summary": n["samenvatting"],
                 "content_text": "\n\n".join(x for x in (n["samenvatting"], n["tekst"]) if x),
                 "date_published": _timestamp(n),

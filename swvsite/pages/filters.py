@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from swvsite.content import model as m
 from swvsite.pages import safe
-from swvsite.pages.records import (
+from swvsite.pages.markup import (
     FRONT_MATTER,
     NOT_SEARCHED,
     GeneratedPage,
@@ -202,8 +202,8 @@ def _plain_list(items: list[Item], here: str) -> str:
     for item in items:
         attrs = "".join(f' data-{key}="{html.escape(" ".join(values))}"'
                         for key, values in item.values.items())
-        name = item.record.data.get("naam") or item.record.data.get("titel")
-        lines.append(f"<li{attrs} markdown>{page_link(here, name, item.record.page)}: "
+        link = page_link(here, item.record.title, item.record.page)
+        lines.append(f"<li{attrs} markdown>{link}: "
                      f"{item.text}</li>")
     # The records' own pages are in the search index; a list of them is not.
     return f"<ul {NOT_SEARCHED} markdown>\n" + "\n".join(lines) + "\n</ul>"

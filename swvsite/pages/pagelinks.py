@@ -17,7 +17,7 @@ from pathlib import Path
 from swvsite.config import markdown_files
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
-from swvsite.pages.records import rel, site_link_page
+from swvsite.pages.markup import rel, site_link_page
 
 # An inline link's target, `](target)`, or a reference definition, `[naam]: target`.
 _LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^)\s>]+)", re.M)

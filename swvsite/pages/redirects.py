@@ -3,6 +3,8 @@
 A record keeps its previous ids in `oude_ids`; every old address gets a small
 page that sends the visitor on to the new one, keeping the #anchor (so
 `/procedures/oude-naam/#stap-2` lands on step 2 of the renamed procedure).
+An address that is gone for good (`verwijderd.yml`) gets a page that says so and
+where to go instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass
 
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
+from swvsite.pages import safe
+from swvsite.pages.addresses import CONTACT_PAGE
+from swvsite.pages.markup import FRONT_MATTER, GeneratedPage, heading, join, page_link, titled
 
 REDIRECT_SCRIPT = "assets/javascripts/swvsite-redirect.js"
 
@@ -46,7 +51,7 @@ def redirects(site: m.Site) -> list[Redirect]:
 def problems(site: m.Site) -> list[Problem]:
     """An old id may not be in use by another record, nor claimed twice."""
     found = []
-    claimed: dict[str, m.Record] = {}
+    claimed: dict[tuple[str, str], m.Record] = {}
     for type_name in m.RENAMEABLE:
         records = site.records(type_name)
         for record in records.values():
@@ -96,3 +101,34 @@ def redirect_page(redirect: Redirect, site_url: str | None, csp_meta: str) -> st
 </body>
 </html>
 """
+
+
+# --------------------------------------------------------------------------
+# Removed pages (verwijderd.yml): "deze pagina bestaat niet meer"
+# --------------------------------------------------------------------------
+
+
+def removed_pages(site: m.Site, resolve) -> list[GeneratedPage]:
+    """A page at every removed address, pointing to `naar`. `resolve` turns a site
+    path such as `procedures` into the source page (`procedures/index.md`) or None."""
+    if not site.verwijderd:
+        return []
+    pages = []
+    for entry in site.verwijderd["paginas"]:
+        if not entry:
+            continue
+        path = f"{entry['pad']}.md"
+        pages.append(GeneratedPage(path, _removed_page(path, entry["uitleg"],
+                                                       resolve(entry["naar"]))))
+    return pages
+
+
+def _removed_page(path: str, uitleg: str, target: str) -> str:
+    title = "Deze pagina bestaat niet meer"
+    contact = page_link(path, "Neem contact op met het steunpunt", CONTACT_PAGE)
+    return titled(FRONT_MATTER, title) + join(
+        heading(1, title),
+        safe.paragraphs(uitleg),
+        f"Verder lezen: {page_link(path, 'ga naar deze pagina', target)}.",
+        f"Komt u er niet uit? {contact}.",
+    )
