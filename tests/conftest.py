@@ -11,6 +11,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# Property tests judge results, never speed: on a loaded machine a first example
+# can take longer than Hypothesis' default deadline (timings live in benchmarks/).
+settings.register_profile("swvsite", deadline=None)
+settings.load_profile("swvsite")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -8,9 +8,27 @@ on the same three commands (`make check`, `make build`, `make sitecheck`).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
-from conftest import ENV, ROOT, SWVSITE, run_swvsite
+import pytest
+
+from conftest import ENV, ROOT, SWVSITE, BuiltSite, run_swvsite
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> BuiltSite:
+    """`swvsite build` (always strict) of the repo's project, content/ and docs/ as
+    they are, into a folder of the test's own."""
+    tmp = tmp_path_factory.mktemp("demo")
+    project = tmp / "project"
+    project.mkdir()
+    for name in ("content", "docs", "overrides", "macros"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    result = run_swvsite("build", "-f", str(project / "mkdocs.yml"), "--site-dir",
+                         str(tmp / "site"), cwd=project)
+    return BuiltSite(tmp / "site", result)
 
 
 def test_swvsite_check_accepts_the_content():

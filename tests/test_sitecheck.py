@@ -8,12 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, make_project, run_swvsite
 
 VOORZIENING = "voorzieningen/opdc-test/index.html"
 PROCEDURE = "procedures/tlv-aanvragen/index.html"
-OWN = "https://www.steunpunthartvanbrabant.example"   # site_url of mkdocs.yml
+# site_url of the test site's mkdocs.yml (make_project's projects use it)
+OWN = yaml.safe_load((FIXTURES / "site/mkdocs.yml").read_text(encoding="utf-8").split(
+    "\ntheme:")[0])["site_url"].rstrip("/")
 
 
 @pytest.fixture(scope="module")

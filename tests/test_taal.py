@@ -225,6 +225,7 @@ RECORD_TYPE = m.RecordType(
     name="proef",
     title="Proef",
     folder="proef",
+    title_field="titel",
     help="Een soort record voor de test.",
     fields=(
         m.Field("titel", m.Text(), "Titel."),
