@@ -34,13 +34,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from swvsite.content import load
 from swvsite.content import model as m
+from swvsite.content import yamltree
 from swvsite.content.load import (
     MAX_FILE_BYTES,
-    Refused,
     _read_at_most,
-    compose,
     load_site,
     read_record,
 )
@@ -58,6 +56,7 @@ from swvsite.content.validate import (
     _is_field_name,
     first_control,
 )
+from swvsite.content.yamltree import Refused, compose
 
 from conftest import ENV, FIXTURE_CONTENT, FIXTURES, copy_content
 
@@ -769,7 +768,7 @@ def test_compose_resolves_tags_as_pyyaml_does(words, style):
     for every plain, quoted and tagged scalar."""
     text = "".join(f"k{i}: {style.format(word)}\n" for i, word in enumerate(words))
     try:  # the parser compose uses: libyaml and PyYAML's own differ for `! ` without text
-        expected = shape(yaml.compose(text, Loader=load.SafeLoader))
+        expected = shape(yaml.compose(text, Loader=yamltree.SafeLoader))
     except yaml.YAMLError:
         assume(False)
     assert shape(compose(text)) == expected
@@ -782,7 +781,7 @@ def test_resolver_has_only_what_compose_resolves():
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         assert not loader.yaml_path_resolvers
         assert None not in loader.yaml_implicit_resolvers
-        assert load.IMPLICIT_RESOLVERS == {
+        assert yamltree.IMPLICIT_RESOLVERS == {
             first: tuple(pairs) for first, pairs in loader.yaml_implicit_resolvers.items()}
 
 

@@ -5,7 +5,7 @@ that every problem can name the line it is on. It returns plain Python data
 with every optional field present: missing scalars and objects are None,
 missing lists are [].
 
-The node tree is the one `load.compose` makes: `Scalar`, `Mapping` and
+The node tree is the one `yamltree.compose` makes: `Scalar`, `Mapping` and
 `Sequence` nodes, lighter than PyYAML's (they keep the tag, the value and the
 line, which is all validation needs). `compose` refuses aliases and nesting
 deeper than MAX_DEPTH, so the tree has no shared nodes; the validator walks it
@@ -156,7 +156,7 @@ class Validator:
     unlisted: int = 0  # problems counted but not listed, see MAX_PROBLEMS_PER_FILE
     first_unlisted_line: int = 1
     # Lines where YAML read the end of a plain value as a comment (' #...'):
-    # line -> what was cut off (see load.cut_comments).
+    # line -> what was cut off (see yamltree.cut_comments).
     cut: dict[int, str] = dc_field(default_factory=dict)
 
     # -- reporting ---------------------------------------------------------
