@@ -36,6 +36,8 @@ from hypothesis import strategies as st
 
 from swvsite.content import model as m
 from swvsite.content import yamltree
+from swvsite.content.characters import first_control
+from swvsite.content.characters import is_control as _is_control
 from swvsite.content.load import (
     MAX_FILE_BYTES,
     _read_at_most,
@@ -46,16 +48,11 @@ from swvsite.content.problems import ContentError, Problem
 from swvsite.content.validate import (
     LINK_DEFINITION,
     LINK_TARGET,
-    MAX_DEPTH,
     UNSAFE_MARKDOWN,
-    Mapping,
-    Scalar,
-    Sequence,
     Validator,
-    _is_control,
     _is_field_name,
-    first_control,
 )
+from swvsite.content.yamlnodes import MAX_DEPTH, Mapping, Scalar, Sequence
 from swvsite.content.yamltree import Refused, compose
 
 from conftest import ENV, FIXTURE_CONTENT, FIXTURES, copy_content

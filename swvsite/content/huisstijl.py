@@ -69,7 +69,8 @@ def problems(site: m.Site) -> list[Problem]:
             found.append(Problem(
                 record.path, line, field,
                 f"{wat.format(fg=fg, bg=bg_colour)} heeft een contrast van "
-                f"{_komma(ratio)}:1; voor tekst is minstens {f'{AA_TEKST:g}'.replace('.', ',')}:1 nodig "
+                f"{_komma(ratio)}:1; voor tekst is minstens "
+                f"{f'{AA_TEKST:g}'.replace('.', ',')}:1 nodig "
                 "(WCAG AA). Kies een kleur met meer verschil."))
     return found
 

@@ -27,13 +27,14 @@ import yaml
 from swvsite.content import checks
 from swvsite.content import model as m
 from swvsite.content.problems import ContentError, Problem
-from swvsite.content.validate import Node, PendingRef, Validator
+from swvsite.content.validate import PendingRef, Validator
 from swvsite.content.yamlmessages import (
     dotted,
     missing_spaces,
     yaml_error_line,
     yaml_message,
 )
+from swvsite.content.yamlnodes import Node
 from swvsite.content.yamltree import Refused, compose, cut_comments, decode, reader_error_line
 
 MAX_FILE_BYTES = 1_000_000

@@ -15,8 +15,8 @@ import re
 import yaml
 
 from swvsite.content.problems import Problem
-from swvsite.content.validate import MAX_DEPTH, Mapping, Node, Scalar, Sequence
 from swvsite.content.yamlmessages import dotted, line_at
+from swvsite.content.yamlnodes import MAX_DEPTH, Mapping, Node, Scalar, Sequence
 
 try:  # The C parser is about 5x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as SafeLoader
@@ -143,10 +143,13 @@ def _compose_events(next_event) -> Node | None:
     time: it dispatches on the event's class, scalars (most nodes) first,
     keeps the open collections on lists instead of the call stack, and pairs
     a mapping's keys and values when the mapping ends. The limits are checked
-    before a node is made."""
-    root: Node | None = None
+    before a node is made. What is rare (the start of a collection, aliases,
+    documents) is done by helpers: measured on the 10x benchmark content
+    (942 files, CPU time), this loop is as fast as with everything inline."""
     open_nodes: list[Node] = []  # the collections being filled, outermost first
-    children: list[list[Node]] = []  # theirs so far (a mapping's: key, value, key, ...)
+    # Theirs so far (a mapping's: key, value, key, ...), after the document's own list,
+    # which receives the root node.
+    children: list[list[Node]] = [[]]
     documents = nodes = 0
     too_deep_line = 0  # the last scalar nested deeper than MAX_DEPTH, reported at the end
     while True:
@@ -162,42 +165,51 @@ def _compose_events(next_event) -> Node | None:
             if kind is yaml.ScalarEvent:
                 if tag is None or tag == "!":
                     tag = _scalar_tag(event.value, event.implicit[0])
-                node: Node = Scalar(tag, event.value, line)
-                if len(children) >= MAX_DEPTH:
+                children[-1].append(Scalar(tag, event.value, line))
+                if len(children) > MAX_DEPTH:
                     too_deep_line = line
-                new_children = None
-            elif len(children) >= MAX_DEPTH:
+                continue
+            if len(children) > MAX_DEPTH:
                 raise Refused(line, TOO_DEEP_MESSAGE)
-            elif kind is yaml.SequenceStartEvent:
-                new_children = []
-                node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, new_children)
-            else:
-                new_children = []
-                node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
-            if children:
-                children[-1].append(node)
-            else:
-                root = node
-            if new_children is not None:
-                open_nodes.append(node)
-                children.append(new_children)
+            node, new_children = _collection(kind, tag, line)
+            children[-1].append(node)
+            open_nodes.append(node)
+            children.append(new_children)
         elif kind is yaml.MappingEndEvent:
             flat = children.pop()
-            open_nodes.pop().pairs = list(zip(flat[0::2], flat[1::2]))
+            # A mapping ends: the node open last is that mapping.
+            open_nodes.pop().pairs = list(  # type: ignore[attr-defined]
+                zip(flat[0::2], flat[1::2], strict=False))
         elif kind is yaml.SequenceEndEvent:
             open_nodes.pop()  # its items were added to it directly
             children.pop()
         elif kind is yaml.StreamEndEvent:
             if too_deep_line:
                 raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
-            return root
-        elif kind is yaml.AliasEvent:
-            raise Refused(_line_of(event), ALIAS_MESSAGE)
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
-        # Nothing to do at the start of the stream and the end of a document.
+            return next(iter(children[0]), None)
+        else:
+            documents = _other_event(event, kind, documents)
+
+
+def _collection(kind: type, tag: str | None, line: int) -> tuple[Node, list[Node]]:
+    """A new sequence or mapping, and the list that collects its children."""
+    new_children: list[Node] = []
+    if kind is yaml.SequenceStartEvent:
+        return Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line,
+                        new_children), new_children
+    return Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, []), new_children
+
+
+def _other_event(event: yaml.Event, kind: type, documents: int) -> int:
+    """Refuse an alias or a second document; the number of documents so far.
+    Nothing to do at the start of the stream and the end of a document."""
+    if kind is yaml.AliasEvent:
+        raise Refused(_line_of(event), ALIAS_MESSAGE)
+    if kind is yaml.DocumentStartEvent:
+        documents += 1
+        if documents > 1:
+            raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
+    return documents
 
 
 def _line_of(event: yaml.Event) -> int:

@@ -49,6 +49,16 @@ def _units(text: str, markdown: bool) -> list[list[str]]:
     if not markdown:
         # A paragraph is one unit; line breaks are white space like any other.
         return [tokens for block in blocks if (tokens := block.split())]
+    result = []
+    for lines in _markdown_units(blocks):
+        tokens = _without_markup(" ".join(lines)).split()
+        if tokens:
+            result.append(tokens)
+    return result
+
+
+def _markdown_units(blocks: list[str]) -> list[list[str]]:
+    """The lines of every paragraph, list item and heading (without quote and list markers)."""
     units: list[list[str]] = []
     for block in blocks:
         current: list[str] | None = None
@@ -66,22 +76,21 @@ def _units(text: str, markdown: bool) -> list[list[str]]:
                 current = []
                 units.append(current)
             current.append(line.strip())
-    result = []
-    for lines in units:
-        unit = " ".join(lines)
-        # Each pattern needs its character; skip the ones that cannot match.
-        if "](" in unit:
-            unit = _MD_LINK.sub(r"\1", unit)
-        if "<" in unit:
-            unit = _AUTOLINK.sub(r"\1", unit)
-        if "\\" in unit:
-            unit = _ESCAPE.sub(r"\1", unit)
-        if "*" in unit or "_" in unit:
-            unit = _EMPHASIS.sub("", unit)
-        tokens = unit.replace("`", "").split()
-        if tokens:
-            result.append(tokens)
-    return result
+    return units
+
+
+def _without_markup(unit: str) -> str:
+    """A unit's text without links, escapes, emphasis and code marks."""
+    # Each pattern needs its character; skip the ones that cannot match.
+    if "](" in unit:
+        unit = _MD_LINK.sub(r"\1", unit)
+    if "<" in unit:
+        unit = _AUTOLINK.sub(r"\1", unit)
+    if "\\" in unit:
+        unit = _ESCAPE.sub(r"\1", unit)
+    if "*" in unit or "_" in unit:
+        unit = _EMPHASIS.sub("", unit)
+    return unit.replace("`", "")
 
 
 # How a token ends a sentence, one character each so that a unit's tokens can be

@@ -164,31 +164,31 @@ def syllables(word: str) -> int:
         return _ABBREVIATION_WORDS[lower]
     if lower in _LOAN_WORDS:
         return _LOAN_WORDS[lower]
-    total = 0
-    for part in _PARTS.split(token):
-        part = part.strip(TRIM)
-        if not part:
-            continue
-        if _is_abbreviation(part):
-            total += len(_POSSESSIVE_S.sub("", part))  # every character is alphanumeric
-            continue
-        plain = _NON_WORD.sub("", part.lower())  # zo'n -> zon, auto's -> autos
-        if not plain:
-            continue
-        if plain in _ABBREVIATION_WORDS:
-            total += _ABBREVIATION_WORDS[plain]
-            continue
-        if plain.isdigit():
-            total += 1
-            continue
-        sounds = _vowel_sounds(plain)
-        if sounds == 0:  # no vowel at all: spelled out (bb, kb, gt)
-            sounds = len(plain) if len(plain) > 1 else 1
-        for morpheme, delta in _LOAN_PARTS:
-            if morpheme in plain and plain != morpheme:
-                sounds += delta
-        total += max(sounds, 1)
+    total = sum(_part_syllables(part) for part in _PARTS.split(token))
     return max(total, 1)
+
+
+def _part_syllables(part: str) -> int:
+    """Syllables of one part of a word between hyphens or slashes (0 for none)."""
+    part = part.strip(TRIM)
+    if not part:
+        return 0
+    if _is_abbreviation(part):
+        return len(_POSSESSIVE_S.sub("", part))  # every character is alphanumeric
+    plain = _NON_WORD.sub("", part.lower())  # zo'n -> zon, auto's -> autos
+    if not plain:
+        return 0
+    if plain in _ABBREVIATION_WORDS:
+        return _ABBREVIATION_WORDS[plain]
+    if plain.isdigit():
+        return 1
+    sounds = _vowel_sounds(plain)
+    if sounds == 0:  # no vowel at all: spelled out (bb, kb, gt)
+        sounds = len(plain) if len(plain) > 1 else 1
+    for morpheme, delta in _LOAN_PARTS:
+        if morpheme in plain and plain != morpheme:
+            sounds += delta
+    return max(sounds, 1)
 
 
 @lru_cache(maxsize=WORD_CACHE)
