@@ -132,7 +132,8 @@ class _Loader:
         """For checks across the site while a required single file has problems:
         what could be read of it (every field present, None where unreadable)."""
         partial = self._partial(rtype)
-        data = {f.name: [] if isinstance(f.type, m.ListOf) else None for f in rtype.all_fields}
+        data: dict[str, Any] = {f.name: [] if isinstance(f.type, m.ListOf) else None
+                                for f in rtype.all_fields}
         data.update(partial or {})
         return m.Record(rtype, rtype.name, str(self.root / (rtype.file or rtype.name)), data)
 
@@ -152,6 +153,7 @@ class _Loader:
     # -- files -------------------------------------------------------------
 
     def _load_file(self, rtype: m.RecordType) -> m.Record | None:
+        assert rtype.file is not None  # called for the types kept in one file
         path = self.root / rtype.file
         if not path.exists() and rtype.optional:
             return None
@@ -162,6 +164,7 @@ class _Loader:
         return self._load_record(rtype, path, rtype.name, self._display(path))
 
     def _load_folder(self, rtype: m.RecordType) -> dict[str, m.Record]:
+        assert rtype.folder is not None  # called for the types kept in a folder
         folder = self.root / rtype.folder
         records: dict[str, m.Record] = {}
         if not folder.is_dir():

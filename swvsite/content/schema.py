@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from swvsite.content import model as m
 
@@ -254,6 +255,7 @@ def _what_to_write(ftype: m.FieldType, example) -> str:
                 + (f", bijvoorbeeld: - {_example_text(example[0])}." if example else "."))
     if isinstance(ftype, m.Obj):
         return "Hier horen velden (naam: waarde): " + ", ".join(f.name for f in ftype.fields) + "."
+    assert isinstance(ftype, (m.Text, m.Markdown)), ftype  # every other type is handled above
     kind = "tekst (met opmaak)" if isinstance(ftype, m.Markdown) else "tekst"
     limit = f" van hoogstens {ftype.max_length} tekens" if ftype.max_length else ""
     return f"Vul {kind}{limit} in" + (f", bijvoorbeeld: {example}." if example else ".")
@@ -322,7 +324,7 @@ def _value(ftype: m.FieldType, defs: dict[str, dict], example=None) -> dict:
     if isinstance(ftype, (m.Text, m.Markdown)):
         return _text(ftype, message)
     if isinstance(ftype, m.Integer):
-        schema = {"type": ["integer", "null"], "errorMessage": message}
+        schema: dict[str, Any] = {"type": ["integer", "null"], "errorMessage": message}
         if ftype.minimum is not None or ftype.maximum is not None:
             schema["allOf"] = [_number_range(ftype.minimum, ftype.maximum, message)]
         return schema
@@ -442,7 +444,8 @@ def _property(f: m.Field, defs: dict[str, dict]) -> dict:
     if f.required:
         value = _present(value, f"Dit veld is verplicht: {_sentence(f.help)} "
                          + _what_to_write(f.type, f.example))
-    described = {"description": _description(f), "markdownDescription": _markdown(f)}
+    described: dict[str, Any] = {"description": _description(f),
+                                 "markdownDescription": _markdown(f)}
     if f.example is not None:
         described["examples"] = [f.example]
     return {**described, **value}

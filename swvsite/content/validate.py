@@ -18,6 +18,7 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -128,7 +129,8 @@ class Validator:
             self.error(None, "", "het bestand is leeg")
             return None
         if root.tag not in PLAIN_TAGS:
-            return self._refuse_tag(root, "")
+            self._refuse_tag(root, "")
+            return None
         try:
             return self.obj(record_obj(rtype), root, "")
         finally:
@@ -228,7 +230,8 @@ class Validator:
         are valid ones (a test checks that)."""
         given: dict[str, tuple[Node, str]] = {}
         for key_node, value_node in node.pairs:
-            key = key_node.value if isinstance(key_node, Scalar) else None
+            # A str from here on: _key_ok refuses a key that is not a scalar.
+            key: Any = key_node.value if isinstance(key_node, Scalar) else None
             is_known = key in known
             if not is_known and not self._key_ok(key_node, key, path):
                 continue
@@ -407,7 +410,7 @@ class Validator:
 # points at the site's own address (see checks.own_site_links).
 OWN_URL = "url"
 
-_SCALAR_HANDLERS = {
+_SCALAR_HANDLERS: dict[type, Callable[..., Any]] = {
     m.Text: Validator.text,
     m.Markdown: Validator.text,
     m.Integer: Validator.integer,

@@ -279,13 +279,14 @@ def cut_comments(text: str) -> dict[int, str]:
                 return cut
             if not isinstance(event, yaml.ScalarEvent) or event.style not in (None, ""):
                 continue
-            end = event.end_mark
+            end, start = event.end_mark, event.start_mark
+            assert end is not None and start is not None  # the parser marks every event
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
             found = _COMMENT_AFTER.match(rest)
             if found:
-                line = event.start_mark.line + 1 if event.value else previous_key_line
+                line = start.line + 1 if event.value else previous_key_line
                 cut.setdefault(line, found.group().strip())
-            previous_key_line = event.start_mark.line + 1
+            previous_key_line = start.line + 1
     except yaml.YAMLError:
         return cut
     finally:

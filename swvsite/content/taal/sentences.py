@@ -225,7 +225,7 @@ class Meting:
             zinnen=len(zinnen),
             woorden=sum(s.words for s in zinnen),
             lettergrepen=sum(s.syllables for s in zinnen),
-            lange_woorden=tuple(t.word for s in zinnen for t in s.infos
+            lange_woorden=tuple(str(t.word) for s in zinnen for t in s.infos
                                 if t.may_be_long and t.syllable_count >= threshold),
         )
 
