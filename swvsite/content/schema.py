@@ -59,7 +59,7 @@ def _char_class(chars: str) -> str:
 # `swvsite check` ignores around a value (the check strips every value).
 SPACE = _char_class("".join(chr(c) for c in range(0x10000) if chr(c).isspace()))
 PAD = f"[{SPACE}]*"
-# The characters `swvsite check` refuses in any value (validate._is_control),
+# The characters `swvsite check` refuses in any value (characters.is_control),
 # as far as a pattern can name them the same way in every engine: not the lone
 # surrogates and not the noncharacters beyond U+FFFF (see the test's list).
 CONTROL = ("\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff"

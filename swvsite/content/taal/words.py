@@ -151,7 +151,7 @@ def _vowel_sounds(part: str) -> int:
 def syllables(word: str) -> int:
     """Syllables of one Dutch word as written in running text (0 for a non-word).
 
-    See the module documentation for the rules: Dutch vowel sounds, trema,
+    See the package documentation (taal) for the rules: Dutch vowel sounds, trema,
     pronounced final -e, abbreviations one syllable per character, numbers one
     syllable."""
     token = word.strip(TRIM)
