@@ -32,7 +32,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 from swvsite.content import model as m
 
@@ -324,7 +323,7 @@ def _value(ftype: m.FieldType, defs: dict[str, dict], example=None) -> dict:
     if isinstance(ftype, (m.Text, m.Markdown)):
         return _text(ftype, message)
     if isinstance(ftype, m.Integer):
-        schema: dict[str, Any] = {"type": ["integer", "null"], "errorMessage": message}
+        schema: dict[str, object] = {"type": ["integer", "null"], "errorMessage": message}
         if ftype.minimum is not None or ftype.maximum is not None:
             schema["allOf"] = [_number_range(ftype.minimum, ftype.maximum, message)]
         return schema
@@ -444,11 +443,9 @@ def _property(f: m.Field, defs: dict[str, dict]) -> dict:
     if f.required:
         value = _present(value, f"Dit veld is verplicht: {_sentence(f.help)} "
                          + _what_to_write(f.type, f.example))
-    described: dict[str, Any] = {"description": _description(f),
-                                 "markdownDescription": _markdown(f)}
-    if f.example is not None:
-        described["examples"] = [f.example]
-    return {**described, **value}
+    described = {"description": _description(f), "markdownDescription": _markdown(f)}
+    examples = {"examples": [f.example]} if f.example is not None else {}
+    return {**described, **examples, **value}
 
 
 def _description(f: m.Field) -> str:
