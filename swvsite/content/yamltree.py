@@ -30,7 +30,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 50_000
 
 
-
 # Line breaks for YAML 1.1 but not for most editors: refused, so that line
 # numbers in messages are the ones staff see.
 _ODD_LINE_BREAKS = "\x85\u2028\u2029"

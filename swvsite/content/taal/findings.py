@@ -13,7 +13,9 @@ from swvsite.content import model as m
 from swvsite.content.taal.sentences import Meting, measure_sentences, words
 from swvsite.content.taal.words import B1, Drempels
 
+# --------------------------------------------------------------------------
 # Walking the model
+# --------------------------------------------------------------------------
 
 NAAM_VELDEN = frozenset({"naam", "titel", "term", "afkorting"})
 """Fields that hold a name or title, not sentences: checked on length only."""
@@ -56,7 +58,9 @@ def _walk(record: m.Record, ftype: m.FieldType, value: Any, path: str,
             yield from _walk(record, ftype.item, item, f"{path}[{index}]", name)
 
 
+# --------------------------------------------------------------------------
 # Findings
+# --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -176,7 +180,9 @@ def _aantal(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+# --------------------------------------------------------------------------
 # Pages and the build summary
+# --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

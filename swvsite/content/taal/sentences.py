@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 from swvsite.content.taal.words import ALNUM, B1, TRIM, WORD_CACHE, Drempels, may_be_long, syllables
 
+# --------------------------------------------------------------------------
 # Sentences and words
+# --------------------------------------------------------------------------
 
 # Never the end of a sentence, even before a capital (dhr. Jansen, o.a. De Klimop).
 _ABBREVIATIONS = {
@@ -200,7 +202,9 @@ def words(sentence: str) -> list[str]:
     return result
 
 
+# --------------------------------------------------------------------------
 # Measuring
+# --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

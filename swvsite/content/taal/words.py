@@ -12,7 +12,9 @@ from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
 
+# --------------------------------------------------------------------------
 # Thresholds
+# --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ class Drempels:
 B1 = Drempels()
 
 
+# --------------------------------------------------------------------------
 # Syllables
+# --------------------------------------------------------------------------
 
 _VOWELS = frozenset("aeiouy")
 # Longest first: a vowel group is split into these Dutch vowel sounds.
