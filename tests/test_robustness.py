@@ -34,13 +34,13 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from swvsite.content import load
 from swvsite.content import model as m
+from swvsite.content import yamltree
+from swvsite.content.characters import first_control
+from swvsite.content.characters import is_control as _is_control
 from swvsite.content.load import (
     MAX_FILE_BYTES,
-    Refused,
     _read_at_most,
-    compose,
     load_site,
     read_record,
 )
@@ -48,16 +48,12 @@ from swvsite.content.problems import ContentError, Problem
 from swvsite.content.validate import (
     LINK_DEFINITION,
     LINK_TARGET,
-    MAX_DEPTH,
     UNSAFE_MARKDOWN,
-    Mapping,
-    Scalar,
-    Sequence,
     Validator,
-    _is_control,
     _is_field_name,
-    first_control,
 )
+from swvsite.content.yamlnodes import MAX_DEPTH, Mapping, Scalar, Sequence
+from swvsite.content.yamltree import Refused, compose
 
 from conftest import ENV, FIXTURE_CONTENT, FIXTURES, copy_content
 
@@ -769,7 +765,7 @@ def test_compose_resolves_tags_as_pyyaml_does(words, style):
     for every plain, quoted and tagged scalar."""
     text = "".join(f"k{i}: {style.format(word)}\n" for i, word in enumerate(words))
     try:  # the parser compose uses: libyaml and PyYAML's own differ for `! ` without text
-        expected = shape(yaml.compose(text, Loader=load.SafeLoader))
+        expected = shape(yaml.compose(text, Loader=yamltree.SafeLoader))
     except yaml.YAMLError:
         assume(False)
     assert shape(compose(text)) == expected
@@ -782,7 +778,7 @@ def test_resolver_has_only_what_compose_resolves():
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         assert not loader.yaml_path_resolvers
         assert None not in loader.yaml_implicit_resolvers
-        assert load.IMPLICIT_RESOLVERS == {
+        assert yamltree.IMPLICIT_RESOLVERS == {
             first: tuple(pairs) for first, pairs in loader.yaml_implicit_resolvers.items()}
 
 

@@ -307,7 +307,7 @@ def duplicate_entry_ids(site: m.Site) -> list[Problem]:
                 seen[vid] = thema.path
     for kind, entries, path in (("begrip", site.begrippen_lijst, "begrippen"),
                                 ("samenwerkingsverband", site.swv_lijst, "swvs")):
-        ids: set[str] = set()
+        ids: set[str | None] = set()
         for index, entry in enumerate(entries, start=1):
             eid = entry.get("id")
             if eid in ids:

@@ -13,7 +13,9 @@ from swvsite.content.problems import Problem
 
 WIT = "#ffffff"
 AA_TEKST = 4.5
-STANDAARD = {"primair": "#1f4e79", "tekst_op_primair": WIT, "accent": None}
+STANDAARD_PRIMAIR = "#1f4e79"
+STANDAARD: dict[str, str | None] = {"primair": STANDAARD_PRIMAIR, "tekst_op_primair": WIT,
+                                   "accent": None}
 
 
 def relative_luminance(colour: str) -> float:
@@ -33,7 +35,7 @@ def contrast(foreground: str, background: str) -> float:
 def kleuren(site: m.Site) -> dict[str, str]:
     """The effective palette: the organisation's colours with defaults filled in."""
     gegeven = site.organisatie["huisstijl"] or {}
-    primair = gegeven.get("primair") or STANDAARD["primair"]
+    primair: str = gegeven.get("primair") or STANDAARD_PRIMAIR
     return {
         "primair": primair.lower(),
         "tekst_op_primair": (gegeven.get("tekst_op_primair") or WIT).lower(),
@@ -69,7 +71,8 @@ def problems(site: m.Site) -> list[Problem]:
             found.append(Problem(
                 record.path, line, field,
                 f"{wat.format(fg=fg, bg=bg_colour)} heeft een contrast van "
-                f"{_komma(ratio)}:1; voor tekst is minstens {f'{AA_TEKST:g}'.replace('.', ',')}:1 nodig "
+                f"{_komma(ratio)}:1; voor tekst is minstens "
+                f"{f'{AA_TEKST:g}'.replace('.', ',')}:1 nodig "
                 "(WCAG AA). Kies een kleur met meer verschil."))
     return found
 

@@ -5,11 +5,10 @@ against the model and check the site as a whole.
 every problem of the run; it never returns part of the content and never
 raises anything else for anything found in the content folder.
 
-Reading is defensive: at most `MAX_FILE_BYTES` are read, only UTF-8 is
-accepted, and the YAML node tree is composed here from the parser's events
-without recursion (PyYAML's C composer recurses and crashes the interpreter on
-deeply nested input), refusing aliases, several documents, deep nesting and
-very many nodes before they cost time or memory.
+Here: finding the files in the folders, reading at most `MAX_FILE_BYTES` of
+each, and the `LoadCache` that keeps what a file gave while it is unchanged.
+Decoding and composing the YAML node tree safely is `yamltree`; the Dutch
+messages for YAML that cannot be read are `yamlmessages`.
 """
 
 from __future__ import annotations
@@ -28,28 +27,18 @@ import yaml
 from swvsite.content import checks
 from swvsite.content import model as m
 from swvsite.content.problems import ContentError, Problem
-from swvsite.content.validate import (
-    MAX_DEPTH,
-    Mapping,
-    Node,
-    PendingRef,
-    Scalar,
-    Sequence,
-    Validator,
+from swvsite.content.validate import PendingRef, Validator
+from swvsite.content.yamlmessages import (
+    dotted,
+    missing_spaces,
+    yaml_error_line,
+    yaml_message,
 )
+from swvsite.content.yamlnodes import Node
+from swvsite.content.yamltree import Refused, compose, cut_comments, decode, reader_error_line
 
 MAX_FILE_BYTES = 1_000_000
-# The largest demo file has about 350 nodes; this allows a begrippenlijst of
-# thousands of entries and keeps a hostile file's node tree small.
-MAX_NODES = 50_000
 RESERVED_IDS = {"index", "filter"}
-
-try:  # The C parser is about 5x faster; fall back to pure Python where it is missing.
-    from yaml import CSafeLoader as SafeLoader
-    _OFFSETS_IN_BYTES = True  # libyaml reports reader errors at a UTF-8 byte offset
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
-    _OFFSETS_IN_BYTES = False
 
 
 def load_site(content_dir: str | Path, cache: LoadCache | None = None,
@@ -143,7 +132,8 @@ class _Loader:
         """For checks across the site while a required single file has problems:
         what could be read of it (every field present, None where unreadable)."""
         partial = self._partial(rtype)
-        data = {f.name: [] if isinstance(f.type, m.ListOf) else None for f in rtype.all_fields}
+        data: dict[str, Any] = {f.name: [] if isinstance(f.type, m.ListOf) else None
+                                for f in rtype.all_fields}
         data.update(partial or {})
         return m.Record(rtype, rtype.name, str(self.root / (rtype.file or rtype.name)), data)
 
@@ -163,6 +153,7 @@ class _Loader:
     # -- files -------------------------------------------------------------
 
     def _load_file(self, rtype: m.RecordType) -> m.Record | None:
+        assert rtype.file is not None  # called for the types kept in one file
         path = self.root / rtype.file
         if not path.exists() and rtype.optional:
             return None
@@ -173,6 +164,7 @@ class _Loader:
         return self._load_record(rtype, path, rtype.name, self._display(path))
 
     def _load_folder(self, rtype: m.RecordType) -> dict[str, m.Record]:
+        assert rtype.folder is not None  # called for the types kept in a folder
         folder = self.root / rtype.folder
         records: dict[str, m.Record] = {}
         if not folder.is_dir():
@@ -237,7 +229,7 @@ class _Loader:
         if len(raw) > MAX_FILE_BYTES:
             size = _size_of(path, len(raw))
             self.problems.append(Problem(display, 1, None, (
-                f"het bestand is te groot ({size}; het maximum is {_dotted(MAX_FILE_BYTES)} "
+                f"het bestand is te groot ({size}; het maximum is {dotted(MAX_FILE_BYTES)} "
                 "bytes); verdeel de inhoud over meer bestanden")))
             return None
         return raw
@@ -426,71 +418,12 @@ def _compose(text: str, display: str) -> Node | None | Problem:
     except yaml.MarkedYAMLError as exc:
         return Problem(display, yaml_error_line(exc, text), None, yaml_message(exc, text))
     except yaml.reader.ReaderError as exc:
-        return Problem(display, _reader_error_line(text, exc.position), None, (
+        return Problem(display, reader_error_line(text, exc.position), None, (
             f"het bestand bevat een onzichtbaar stuurteken (U+{exc.character:04X}); typ de "
             "tekst opnieuw in plaats van hem te plakken")
             if isinstance(exc.character, int) else "dit is geen geldige YAML")
     except yaml.YAMLError as exc:
         return Problem(display, 1, None, f"dit is geen geldige YAML ({exc})")
-
-
-# A line that starts with a field name and a colon with no space after it
-# (`naam:Basisschool`): YAML reads that as one piece of text, not as a field.
-_NO_SPACE_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)?)([a-z_][a-z0-9_]*):(?=[^\s])", re.M)
-
-
-def missing_spaces(text: str, display: str) -> list[Problem]:
-    """A problem for every line where a field name of the model is followed by a
-    colon without a space."""
-    if ":" not in text:
-        return []
-    found = []
-    for match in _NO_SPACE_KEY.finditer(text):
-        name = match.group(2)
-        if name in m.FIELD_NAMES:
-            line = line_at(text, match.start(2))
-            found.append(Problem(display, line, None, (
-                f"na '{name}:' hoort een spatie; schrijf '{name}: ...' (zonder spatie leest YAML "
-                "de hele regel als tekst en niet als veld)")))
-    return found
-
-
-# A comment that starts right after a plain value's space: ` #1` in `naam: School #1`.
-_CUT_HINT = re.compile(r"[ \t]#\S")
-_COMMENT_AFTER = re.compile(r"[ \t]*#\S.*")
-
-
-def cut_comments(text: str) -> dict[int, str]:
-    """Lines where YAML cut a plain (unquoted) value at ' #', and what it cut off.
-
-    YAML reads ` #` as the start of a comment. `# fictief` (with a space) is a
-    comment staff wrote on purpose; `#1` or `#1f4e79` right after the value is
-    almost always part of it, and silently lost. Keyed by the line the value
-    starts on (for an empty value: the line of its field name)."""
-    if not _CUT_HINT.search(text):
-        return {}
-    lines = text.splitlines()
-    cut: dict[int, str] = {}
-    loader = SafeLoader(text)
-    try:
-        previous_key_line = 0
-        while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.StreamEndEvent):
-                return cut
-            if not isinstance(event, yaml.ScalarEvent) or event.style not in (None, ""):
-                continue
-            end = event.end_mark
-            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
-            found = _COMMENT_AFTER.match(rest)
-            if found:
-                line = event.start_mark.line + 1 if event.value else previous_key_line
-                cut.setdefault(line, found.group().strip())
-            previous_key_line = event.start_mark.line + 1
-    except yaml.YAMLError:
-        return cut
-    finally:
-        loader.dispose()
 
 
 TOO_COMPLEX = ("het bestand is te groot of te ingewikkeld om te lezen; verdeel de inhoud over "
@@ -509,334 +442,8 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return raw
 
 
-def _dotted(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _size_of(path: Path, at_least: int) -> str:
     try:
-        return f"{_dotted(path.stat().st_size)} bytes"
+        return f"{dotted(path.stat().st_size)} bytes"
     except OSError:  # pragma: no cover - the file went away while we read it
-        return f"meer dan {_dotted(at_least - 1)} bytes"
-
-
-def _reader_error_line(text: str, position: int) -> int:
-    if _OFFSETS_IN_BYTES:
-        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
-    return line_at(text, position)
-
-
-# Line breaks as YAML (and most editors) count them: CR LF, a lone CR, or LF.
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Line breaks for YAML 1.1 but not for most editors: refused, so that line
-# numbers in messages are the ones staff see.
-_ODD_LINE_BREAKS = "\x85\u2028\u2029"
-_ODD_LINE_BREAK = re.compile(f"[{_ODD_LINE_BREAKS}]")
-
-
-def line_at(text: str, index: int) -> int:
-    """The line number (from 1) of the character at `index`."""
-    return len(_LINE_BREAK.findall(text, 0, index)) + 1
-
-
-# --------------------------------------------------------------------------
-# Decoding
-# --------------------------------------------------------------------------
-
-SAVE_AS_UTF8 = "sla het op als UTF-8 (in de meeste editors: 'Opslaan als' en kies UTF-8)"
-
-
-def decode(raw: bytes) -> str | Problem:
-    """UTF-8 text of a file (a BOM is allowed), or a Problem saying what is wrong."""
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return Problem("", 1, None, f"het bestand is opgeslagen als UTF-32; {SAVE_AS_UTF8}")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
-        return Problem("", 1, None, f"het bestand is opgeslagen als UTF-16; {SAVE_AS_UTF8}")
-    if b"\x00" in raw:
-        before = raw[: raw.index(b"\x00")].decode("utf-8", "replace")
-        line = line_at(before, len(before))
-        return Problem("", line, None, "dit is geen tekstbestand: het bevat binaire gegevens "
-                       "(een NUL-teken)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8", "replace")
-        line = line_at(before, len(before))
-        return Problem("", line, None, "het bestand is niet opgeslagen als UTF-8"
-                       + _cp1252_hint(raw[exc.start:exc.end + 1]) + f"; {SAVE_AS_UTF8}")
-    # Looking for three characters is much faster than searching with the pattern.
-    odd = _ODD_LINE_BREAK.search(text) if any(c in text for c in _ODD_LINE_BREAKS) else None
-    if odd:
-        return Problem("", line_at(text, odd.start()), None, (
-            f"het bestand bevat een ongewoon regeleinde (U+{ord(odd.group()):04X}), vaak uit "
-            "Word of een pdf; typ deze regel opnieuw"))
-    return text
-
-
-def _looks_like_utf16(raw: bytes) -> bool:
-    """UTF-16 without a byte order mark: mostly text with a NUL in every other byte."""
-    sample = raw[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return any(half.count(0) >= 0.7 * len(half) and other.count(0) == 0
-               for half, other in ((even, odd), (odd, even)))
-
-
-def _cp1252_hint(bad: bytes) -> str:
-    """Which character a Windows-1252 byte was meant to be, if it looks like one."""
-    try:
-        char = bad[:1].decode("cp1252")
-    except UnicodeDecodeError:
-        return ""
-    if not char.isprintable():
-        return ""
-    return (f" (er staat een '{char}' in de codering Windows-1252, zoals bij tekst uit Word of "
-            "Excel)")
-
-
-# --------------------------------------------------------------------------
-# Composing the node tree
-# --------------------------------------------------------------------------
-
-
-class Refused(Exception):
-    """YAML that is well-formed but not accepted as content; has a line and a message."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-ALIAS_MESSAGE = ("ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst gewoon "
-                 "uit")
-MULTI_DOCUMENT_MESSAGE = ("het bestand bevat meer dan één YAML-document: een regel met alleen "
-                          "'---' begint een nieuw document; haal die regel weg of zet het andere "
-                          "document in een eigen bestand")
-
-
-TOO_DEEP_MESSAGE = f"de inhoud is te diep genest (meer dan {MAX_DEPTH} niveaus)"
-TOO_MANY_NODES_MESSAGE = (f"het bestand bevat te veel onderdelen (meer dan {_dotted(MAX_NODES)}); "
-                          "verdeel de inhoud over meer bestanden")
-
-STR_TAG = "tag:yaml.org,2002:str"
-SEQ_TAG = "tag:yaml.org,2002:seq"
-MAP_TAG = "tag:yaml.org,2002:map"
-
-
-def compose(text: str) -> Node | None:
-    """The node tree of one YAML document (None if there is none).
-
-    The same tree as `yaml.compose(text, Loader=SafeLoader)` for accepted
-    input (same tags, values, structure and lines), but made of the
-    validator's lighter nodes, composed without recursion, and raising
-    `Refused` for aliases, a second document, more than MAX_NODES nodes and
-    nesting deeper than MAX_DEPTH levels. Tags are kept as PyYAML keeps them;
-    the validator refuses unknown ones."""
-    loader = SafeLoader(text)
-    try:
-        return _compose_events(loader.get_event)
-    finally:
-        loader.dispose()
-
-
-def _compose_events(next_event) -> Node | None:
-    """Build the tree from the parser's events.
-
-    There is one event per node, so this loop is where reading spends its
-    time: it dispatches on the event's class, scalars (most nodes) first,
-    keeps the open collections on lists instead of the call stack, and pairs
-    a mapping's keys and values when the mapping ends. The limits are checked
-    before a node is made."""
-    root: Node | None = None
-    open_nodes: list[Node] = []  # the collections being filled, outermost first
-    children: list[list[Node]] = []  # theirs so far (a mapping's: key, value, key, ...)
-    documents = nodes = 0
-    too_deep_line = 0  # the last scalar nested deeper than MAX_DEPTH, reported at the end
-    while True:
-        event = next_event()
-        kind = event.__class__
-        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent \
-                or kind is yaml.SequenceStartEvent:
-            nodes += 1
-            line = event.start_mark.line + 1
-            if nodes > MAX_NODES:
-                raise Refused(line, TOO_MANY_NODES_MESSAGE)
-            tag = event.tag
-            if kind is yaml.ScalarEvent:
-                if tag is None or tag == "!":
-                    tag = _scalar_tag(event.value, event.implicit[0])
-                node: Node = Scalar(tag, event.value, line)
-                if len(children) >= MAX_DEPTH:
-                    too_deep_line = line
-                new_children = None
-            elif len(children) >= MAX_DEPTH:
-                raise Refused(line, TOO_DEEP_MESSAGE)
-            elif kind is yaml.SequenceStartEvent:
-                new_children = []
-                node = Sequence(SEQ_TAG if tag is None or tag == "!" else tag, line, new_children)
-            else:
-                new_children = []
-                node = Mapping(MAP_TAG if tag is None or tag == "!" else tag, line, [])
-            if children:
-                children[-1].append(node)
-            else:
-                root = node
-            if new_children is not None:
-                open_nodes.append(node)
-                children.append(new_children)
-        elif kind is yaml.MappingEndEvent:
-            flat = children.pop()
-            open_nodes.pop().pairs = list(zip(flat[0::2], flat[1::2]))
-        elif kind is yaml.SequenceEndEvent:
-            open_nodes.pop()  # its items were added to it directly
-            children.pop()
-        elif kind is yaml.StreamEndEvent:
-            if too_deep_line:
-                raise Refused(too_deep_line, TOO_DEEP_MESSAGE)
-            return root
-        elif kind is yaml.AliasEvent:
-            raise Refused(_line_of(event), ALIAS_MESSAGE)
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise Refused(_line_of(event), MULTI_DOCUMENT_MESSAGE)
-        # Nothing to do at the start of the stream and the end of a document.
-
-
-def _line_of(event: yaml.Event) -> int:
-    return event.start_mark.line + 1 if event.start_mark else 1
-
-
-def _scalar_tag(value: str, plain: bool) -> str:
-    """The tag PyYAML's resolver gives a scalar written without one.
-
-    For a plain (unquoted) scalar the first implicit resolver, chosen by the
-    value's first character, whose pattern matches; otherwise str. This is
-    `BaseResolver.resolve` without its generic parts, which SafeLoader does
-    not use (path resolvers and resolvers for any first character; a test
-    checks both are absent). Short values that some resolver could match
-    (numbers, dates, words such as 'nee', field names such as 'naam') repeat
-    a lot, so their tags are remembered."""
-    if not plain:
-        return STR_TAG
-    candidates = IMPLICIT_RESOLVERS.get(value[:1])
-    if not candidates:
-        return STR_TAG
-    if len(value) > _REMEMBERED_LENGTH:
-        return _first_match(value, candidates)
-    tag = _remembered_tags.get(value)
-    if tag is None:
-        if len(_remembered_tags) >= _REMEMBERED_TAGS:
-            _remembered_tags.clear()
-        tag = _remembered_tags[value] = _first_match(value, candidates)
-    return tag
-
-
-def _first_match(value: str, candidates: tuple[tuple[str, re.Pattern], ...]) -> str:
-    return next((tag for tag, pattern in candidates if pattern.match(value)), STR_TAG)
-
-
-# SafeLoader's implicit resolvers, first character to (tag, pattern) pairs, as
-# they are when this module is imported (a test checks that they still are).
-IMPLICIT_RESOLVERS = {first: tuple(pairs)
-                      for first, pairs in SafeLoader.yaml_implicit_resolvers.items()}
-_REMEMBERED_LENGTH = 40
-_REMEMBERED_TAGS = 20_000
-_remembered_tags: dict[str, str] = {}
-
-
-# --------------------------------------------------------------------------
-# Messages for YAML syntax errors
-# --------------------------------------------------------------------------
-
-YAML_HINTS = (
-    ("found character '\\t'", "er staat een tab; gebruik spaties om in te springen"),
-    ("found a tab character", "er staat een tab; gebruik spaties om in te springen"),
-    ("mapping values are not allowed", "er staat een dubbele punt (:) op een plek waar dat niet "
-     "kan; zet de tekst tussen aanhalingstekens"),
-    ("could not find expected ':'", "er ontbreekt een dubbele punt (:) na een veldnaam, of een "
-     "tekst loopt door over meerdere regels zonder aanhalingstekens"),
-    ("found undefined alias", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
-    ("did not find expected key", "de inspringing klopt niet: velden die bij elkaar horen "
-     "moeten precies even ver inspringen"),
-    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet afgesloten"),
-    ("did not find expected '-' indicator", "de inspringing van een lijst klopt niet"),
-    ("block sequence entries are not allowed", "een streepje (-) staat op een plek waar geen "
-     "lijst kan beginnen; begin de lijst op een nieuwe regel of zet de tekst tussen "
-     "aanhalingstekens"),
-    ("found unknown escape character", "een backslash (\\) tussen dubbele aanhalingstekens; "
-     "gebruik enkele aanhalingstekens"),
-    ("found invalid Unicode character escape code", "een backslash (\\) tussen dubbele "
-     "aanhalingstekens; gebruik enkele aanhalingstekens"),
-    ("did not find expected hexdecimal number", "een backslash (\\) tussen dubbele "
-     "aanhalingstekens; gebruik enkele aanhalingstekens"),
-    ("did not find expected <document start>", "na een regel met alleen '...' (het einde van "
-     "het document) mag niets meer staan"),
-    ("did not find expected ',' or ']'", "een lijst tussen [ ] wordt niet goed afgesloten; "
-     "zet tekst met een komma of haakje tussen aanhalingstekens"),
-    ("did not find expected ',' or '}'", "een groep tussen { } wordt niet goed afgesloten; "
-     "zet tekst met een komma of haakje tussen aanhalingstekens"),
-    ("found character that cannot start any token", "een regel begint met een teken dat in "
-     "YAML iets betekent (zoals @, ` of %); zet de tekst tussen aanhalingstekens"),
-    ("did not find expected node content", "er ontbreekt een waarde, of een teken als [, {, "
-     "* of & staat aan het begin van een tekst; zet de tekst tussen aanhalingstekens"),
-    ("while scanning a directive", "een regel die met % begint is een YAML-instructie; zet de "
-     "tekst tussen aanhalingstekens"),
-    ("found duplicate anchor", "ankers en verwijzingen (& en *) zijn niet toegestaan"),
-    ("while scanning an anchor", "een tekst die met & begint moet tussen aanhalingstekens"),
-    ("while scanning an alias", "een tekst die met * begint moet tussen aanhalingstekens"),
-    ("while scanning a tag", "een tekst die met ! begint moet tussen aanhalingstekens"),
-    ("while scanning a block scalar", "na | of > hoort de tekst op de volgende regels te "
-     "beginnen, verder ingesprongen"),
-)
-
-
-def yaml_error_line(exc: yaml.MarkedYAMLError, text: str) -> int:
-    """The line to show for a YAML syntax error.
-
-    Where something is not closed (a quote, a [ or {), the error is found
-    only further on, often at the end of the file; the line where it was
-    opened is the one to fix."""
-    mark = exc.problem_mark or exc.context_mark
-    unclosed = "end of stream" in (exc.problem or "") or (exc.context or "").startswith(
-        ("while parsing a flow", "while scanning a simple key"))
-    if unclosed and exc.context_mark:
-        mark = exc.context_mark
-    if mark is None:
-        return 1
-    # At the end of the file libyaml points one line past the last one.
-    return min(mark.line + 1, line_at(text, len(text)))
-
-
-def yaml_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
-    if _char_at(text, exc.problem_mark) == "\t":
-        return f"de YAML klopt niet: {YAML_HINTS[0][1]}"
-    if _line_length(text, exc.problem_mark) > MAX_KEY_LENGTH and exc.problem in (
-            "mapping values are not allowed in this context", "could not find expected ':'"):
-        return (f"de YAML klopt niet: een veldnaam mag hoogstens {MAX_KEY_LENGTH} tekens lang "
-                "zijn, of een lange tekst loopt door over meerdere regels zonder "
-                "aanhalingstekens")
-    summary = f"{exc.context or ''} {exc.problem or ''}"
-    for needle, hint in YAML_HINTS:
-        if needle in summary:
-            return f"de YAML klopt niet: {hint}"
-    return f"de YAML klopt niet ({(exc.problem or exc.context or 'onbekende fout').strip()})"
-
-
-MAX_KEY_LENGTH = 1024  # libyaml's limit for a key written without ?
-
-
-def _line_length(text: str, mark) -> int:
-    lines = text.split("\n")
-    return len(lines[mark.line]) if mark is not None and 0 <= mark.line < len(lines) else 0
-
-
-def _char_at(text: str, mark) -> str:
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    if not 0 <= mark.line < len(lines) or not 0 <= mark.column < len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
+        return f"meer dan {dotted(at_least - 1)} bytes"

@@ -58,7 +58,7 @@ def _char_class(chars: str) -> str:
 # `swvsite check` ignores around a value (the check strips every value).
 SPACE = _char_class("".join(chr(c) for c in range(0x10000) if chr(c).isspace()))
 PAD = f"[{SPACE}]*"
-# The characters `swvsite check` refuses in any value (validate._is_control),
+# The characters `swvsite check` refuses in any value (characters.is_control),
 # as far as a pattern can name them the same way in every engine: not the lone
 # surrogates and not the noncharacters beyond U+FFFF (see the test's list).
 CONTROL = ("\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ufeff"
@@ -254,6 +254,7 @@ def _what_to_write(ftype: m.FieldType, example) -> str:
                 + (f", bijvoorbeeld: - {_example_text(example[0])}." if example else "."))
     if isinstance(ftype, m.Obj):
         return "Hier horen velden (naam: waarde): " + ", ".join(f.name for f in ftype.fields) + "."
+    assert isinstance(ftype, (m.Text, m.Markdown)), ftype  # every other type is handled above
     kind = "tekst (met opmaak)" if isinstance(ftype, m.Markdown) else "tekst"
     limit = f" van hoogstens {ftype.max_length} tekens" if ftype.max_length else ""
     return f"Vul {kind}{limit} in" + (f", bijvoorbeeld: {example}." if example else ".")
@@ -322,7 +323,7 @@ def _value(ftype: m.FieldType, defs: dict[str, dict], example=None) -> dict:
     if isinstance(ftype, (m.Text, m.Markdown)):
         return _text(ftype, message)
     if isinstance(ftype, m.Integer):
-        schema = {"type": ["integer", "null"], "errorMessage": message}
+        schema: dict[str, object] = {"type": ["integer", "null"], "errorMessage": message}
         if ftype.minimum is not None or ftype.maximum is not None:
             schema["allOf"] = [_number_range(ftype.minimum, ftype.maximum, message)]
         return schema
@@ -443,9 +444,8 @@ def _property(f: m.Field, defs: dict[str, dict]) -> dict:
         value = _present(value, f"Dit veld is verplicht: {_sentence(f.help)} "
                          + _what_to_write(f.type, f.example))
     described = {"description": _description(f), "markdownDescription": _markdown(f)}
-    if f.example is not None:
-        described["examples"] = [f.example]
-    return {**described, **value}
+    examples = {"examples": [f.example]} if f.example is not None else {}
+    return {**described, **examples, **value}
 
 
 def _description(f: m.Field) -> str:

@@ -5,7 +5,7 @@ that every problem can name the line it is on. It returns plain Python data
 with every optional field present: missing scalars and objects are None,
 missing lists are [].
 
-The node tree is the one `load.compose` makes: `Scalar`, `Mapping` and
+The node tree is the one `yamltree.compose` makes: `Scalar`, `Mapping` and
 `Sequence` nodes, lighter than PyYAML's (they keep the tag, the value and the
 line, which is all validation needs). `compose` refuses aliases and nesting
 deeper than MAX_DEPTH, so the tree has no shared nodes; the validator walks it
@@ -21,14 +21,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from swvsite.content import model as m
+from swvsite.content.characters import first_control, quote
+from swvsite.content.modelplans import plan_of, record_obj
 from swvsite.content.problems import Problem
+from swvsite.content.yamlnodes import Mapping, Node, Scalar, Sequence
 
-MAX_DEPTH = 40
 # After this many problems in one file the rest is counted, not listed: a
 # hostile file must not produce a report of hundreds of thousands of lines.
 MAX_PROBLEMS_PER_FILE = 100
@@ -67,62 +69,6 @@ HTML_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>")
 
 
 # --------------------------------------------------------------------------
-# The node tree
-# --------------------------------------------------------------------------
-
-
-class Node:
-    """A node of a composed YAML document.
-
-    `tag` is resolved as PyYAML resolves it (a plain `12` is
-    tag:yaml.org,2002:int, a quoted '12' is tag:yaml.org,2002:str) or is
-    the tag written in the file; `line` counts from 1. The subclasses set
-    their attributes themselves: a file has tens of thousands of nodes."""
-
-    __slots__ = ("tag", "line")
-    tag: str
-    line: int
-
-
-class Scalar(Node):
-    __slots__ = ("value",)
-
-    def __init__(self, tag: str, value: str, line: int):
-        self.tag = tag
-        self.value = value
-        self.line = line
-
-    def __repr__(self) -> str:
-        return f"Scalar({self.tag!r}, {self.value!r}, line={self.line})"
-
-
-class Mapping(Node):
-    """`pairs` holds (key node, value node) in file order, duplicates included."""
-
-    __slots__ = ("pairs",)
-
-    def __init__(self, tag: str, line: int, pairs: list[tuple[Node, Node]]):
-        self.tag = tag
-        self.line = line
-        self.pairs = pairs
-
-    def __repr__(self) -> str:
-        return f"Mapping({self.tag!r}, line={self.line}, pairs={self.pairs!r})"
-
-
-class Sequence(Node):
-    __slots__ = ("items",)
-
-    def __init__(self, tag: str, line: int, items: list[Node]):
-        self.tag = tag
-        self.line = line
-        self.items = items
-
-    def __repr__(self) -> str:
-        return f"Sequence({self.tag!r}, line={self.line}, items={self.items!r})"
-
-
-# --------------------------------------------------------------------------
 # Validating one file
 # --------------------------------------------------------------------------
 
@@ -149,14 +95,14 @@ class Validator:
     """Validates the node tree of one file."""
 
     file: str
-    text: str = ""
+    source: str = ""  # the file's text (for the line count at its end)
     problems: list[Problem] = dc_field(default_factory=list)
     refs: list[PendingRef] = dc_field(default_factory=list)
     lines: dict[str, int] = dc_field(default_factory=dict)
     unlisted: int = 0  # problems counted but not listed, see MAX_PROBLEMS_PER_FILE
     first_unlisted_line: int = 1
     # Lines where YAML read the end of a plain value as a comment (' #...'):
-    # line -> what was cut off (see load.cut_comments).
+    # line -> what was cut off (see yamltree.cut_comments).
     cut: dict[int, str] = dc_field(default_factory=dict)
 
     # -- reporting ---------------------------------------------------------
@@ -183,13 +129,14 @@ class Validator:
             self.error(None, "", "het bestand is leeg")
             return None
         if root.tag not in PLAIN_TAGS:
-            return self._refuse_tag(root, "")
+            self._refuse_tag(root, "")
+            return None
         try:
-            return self.obj(_record_obj(rtype), root, "")
+            return self.obj(record_obj(rtype), root, "")
         finally:
             if self.unlisted:
                 # On the last line, so that it comes after the listed problems.
-                last_line = len(re.findall(r"\r\n|\r|\n", self.text.rstrip())) + 1
+                last_line = len(re.findall(r"\r\n|\r|\n", self.source.rstrip())) + 1
                 self.problems.append(Problem(self.file, last_line, None, (
                     f"en nog {self.unlisted} {'fout' if self.unlisted == 1 else 'fouten'} in dit "
                     f"bestand (de eerste op regel {self.first_unlisted_line}) die hier niet "
@@ -198,14 +145,14 @@ class Validator:
     def _refuse_tag(self, node: Node, path: str) -> None:
         """Report a tag that is not one a plain YAML value resolves to."""
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!", 1)
-        self.error(node, path, f"de YAML-tag {_quote(tag)} is niet toegestaan; begint de "
+        self.error(node, path, f"de YAML-tag {quote(tag)} is niet toegestaan; begint de "
                    "tekst met een uitroepteken (!), zet hem dan tussen aanhalingstekens")
 
     def _refuse_cut(self, node: Scalar, path: str) -> None:
         """A plain value followed by ' #...': YAML dropped that part as a comment."""
         lost = self.cut[node.line]
-        self.error(node, path, f"de tekst na {_quote(node.value.strip())} valt weg: YAML leest "
-                   f"{_quote(lost)} als een opmerking (alles na ' #'). Hoort het bij de tekst? Zet "
+        self.error(node, path, f"de tekst na {quote(node.value.strip())} valt weg: YAML leest "
+                   f"{quote(lost)} als een opmerking (alles na ' #'). Hoort het bij de tekst? Zet "
                    f"dan de hele waarde tussen aanhalingstekens, zoals "
                    f"\"{node.value.strip()} {lost}\"")
 
@@ -214,7 +161,7 @@ class Validator:
         comment, and the field as empty."""
         lost = self.cut[line]
         self.problems.append(Problem(self.file, line, path or None, (
-            f"de waarde begint met '#': YAML leest {_quote(lost)} als een opmerking, en dan is "
+            f"de waarde begint met '#': YAML leest {quote(lost)} als een opmerking, en dan is "
             f"dit veld leeg. Zet de waarde tussen aanhalingstekens, zoals \"{lost}\"")))
 
     def _refuse_control(self, node: Node, path: str, char: str) -> None:
@@ -253,7 +200,7 @@ class Validator:
             self.error(node, path, "hier horen velden (naam: waarde), maar er staat "
                        f"{_describe(node)}")
             return None
-        plan = _plan_of(ftype)
+        plan = plan_of(ftype)
         suggested: set[str] = set()
         given = self._given_fields(node, path, plan.known, suggested)
         result: dict[str, Any] = {}
@@ -283,7 +230,8 @@ class Validator:
         are valid ones (a test checks that)."""
         given: dict[str, tuple[Node, str]] = {}
         for key_node, value_node in node.pairs:
-            key = key_node.value if isinstance(key_node, Scalar) else None
+            # A str from here on: _key_ok refuses a key that is not a scalar.
+            key: Any = key_node.value if isinstance(key_node, Scalar) else None
             is_known = key in known
             if not is_known and not self._key_ok(key_node, key, path):
                 continue
@@ -313,7 +261,7 @@ class Validator:
                        f"hier staat {_describe(key_node)}")
             return False
         if not _is_field_name(key):
-            self.error(key_node, path, f"{_quote(key)} is geen geldige veldnaam: een "
+            self.error(key_node, path, f"{quote(key)} is geen geldige veldnaam: een "
                        "veldnaam is een kort woord, zoals 'naam' of 'gecontroleerd_op'")
             return False
         return True
@@ -339,10 +287,11 @@ class Validator:
                        f"{'item' if ftype.min_items == 1 else 'items'} hebben")
         if ftype.unique:
             seen = set()
-            for index, (item, item_node) in enumerate(zip(items, node.items), start=1):
+            pairs = zip(items, node.items, strict=False)  # empty or unchecked items left out
+            for index, (item, item_node) in enumerate(pairs, start=1):
                 if isinstance(item, str) and item in seen:
                     self.error(item_node, f"{path}[{index}]",
-                               f"{_quote(item)} staat twee keer in deze lijst")
+                               f"{quote(item)} staat twee keer in deze lijst")
                 seen.add(item if isinstance(item, str) else None)
         return items
 
@@ -365,7 +314,7 @@ class Validator:
         tag = HTML_TAG.search(value)
         if tag:
             self.error(node, path, "HTML werkt niet in dit veld: de tekst wordt precies zo "
-                       f"getoond, met {_quote(tag.group())} erin. Schrijf gewone tekst, zonder "
+                       f"getoond, met {quote(tag.group())} erin. Schrijf gewone tekst, zonder "
                        "< en >")
 
     def _check_markdown(self, node: Scalar, path: str, value: str) -> None:
@@ -384,7 +333,7 @@ class Validator:
                 self.refs.append(PendingRef(kind, value, self.file, node.line, path,
                                             anchor or "", in_text=True))
             elif not SAFE_LINK.match(target):
-                self.error(node, path, f"de link {_quote(target)} is niet toegestaan; een link "
+                self.error(node, path, f"de link {quote(target)} is niet toegestaan; een link "
                            "begint met https://, mailto: of tel:, of wijst naar een pagina van "
                            "deze site, zoals procedure:tlv-aanvragen of pagina:contact")
             elif target[:4].lower() == "http":
@@ -401,7 +350,7 @@ class Validator:
                 number = None
         if number is None:
             self.error(node, path,
-                       f"hier hoort een geheel getal, maar er staat {_quote(node.value)}")
+                       f"hier hoort een geheel getal, maar er staat {quote(node.value)}")
             return None
         if ftype.minimum is not None and number < ftype.minimum:
             self.error(node, path, f"het getal moet minstens {ftype.minimum} zijn")
@@ -416,7 +365,7 @@ class Validator:
         if value in JA_NEE:
             return JA_NEE[value]
         self.error(node, path, "hier hoort ja of nee (of true/false), maar er staat "
-                   f"{_quote(node.value)}")
+                   f"{quote(node.value)}")
         return None
 
     def date(self, ftype: m.Date, node: Scalar, path: str) -> dt.date | None:
@@ -426,7 +375,7 @@ class Validator:
         except ValueError:
             value = None
         if value is None:
-            self.error(node, path, f"{_quote(node.value)} is geen geldige datum; schrijf de datum "
+            self.error(node, path, f"{quote(node.value)} is geen geldige datum; schrijf de datum "
                        "als JJJJ-MM-DD, bijvoorbeeld 2026-09-01")
         return value
 
@@ -434,7 +383,7 @@ class Validator:
         value = node.value.strip()
         candidate = _SPACING.sub("", value) if ftype.normalise_spaces else value
         if not _compiled(ftype.regex).match(candidate):
-            self.error(node, path, f"{_quote(value)} is geen geldig {ftype.label}; "
+            self.error(node, path, f"{quote(value)} is geen geldig {ftype.label}; "
                        f"bijvoorbeeld: {ftype.example}")
             return None
         return value
@@ -443,14 +392,14 @@ class Validator:
         value = node.value.strip()
         if value not in ftype.options:
             options = ", ".join(ftype.options)
-            self.error(node, path, f"{_quote(value)} is geen geldige keuze; kies uit: {options}")
+            self.error(node, path, f"{quote(value)} is geen geldige keuze; kies uit: {options}")
             return None
         return value
 
     def ref(self, ftype: m.Ref, node: Scalar, path: str) -> str | None:
         value = node.value.strip()
         if not _SLUG.match(value):
-            self.error(node, path, f"{_quote(value)} is geen geldige id (kleine letters, cijfers "
+            self.error(node, path, f"{quote(value)} is geen geldige id (kleine letters, cijfers "
                        "en streepjes)")
             return None
         self.refs.append(PendingRef(ftype.target, value, self.file, node.line, path))
@@ -461,7 +410,7 @@ class Validator:
 # points at the site's own address (see checks.own_site_links).
 OWN_URL = "url"
 
-_SCALAR_HANDLERS = {
+_SCALAR_HANDLERS: dict[type, Callable[..., Any]] = {
     m.Text: Validator.text,
     m.Markdown: Validator.text,
     m.Integer: Validator.integer,
@@ -479,51 +428,6 @@ _SLUG = re.compile(m.SLUG_REGEX)
 _compiled = functools.lru_cache(maxsize=None)(re.compile)
 
 
-class _PerModelObject:
-    """A value derived from a model object (a RecordType or an Obj), computed
-    once: the model does not change, and validation asks for these for every
-    mapping of every file. Model objects are not hashable (a Choice holds a
-    dict), so they are keyed by identity; each entry keeps its object alive,
-    so that its id cannot be reused by another one."""
-
-    def __init__(self, derive: Callable[[Any], Any]):
-        self._derive = derive
-        self._values: dict[int, tuple[Any, Any]] = {}
-
-    def __call__(self, source: Any) -> Any:
-        entry = self._values.get(id(source))
-        if entry is None:
-            entry = self._values[id(source)] = (source, self._derive(source))
-        return entry[1]
-
-
-class _FieldRule(NamedTuple):
-    name: str
-    type: m.FieldType
-    required_message: str | None  # None for an optional field
-    is_list: bool  # a list is [] when it is missing, anything else None
-
-
-@dataclass(frozen=True)
-class _ObjPlan:
-    """What validating a group of fields needs to know of its fields."""
-
-    known: dict[str, m.Field]
-    fields: tuple[_FieldRule, ...]
-
-    @classmethod
-    def of(cls, obj: m.Obj) -> _ObjPlan:
-        return cls({f.name: f for f in obj.fields}, tuple(
-            _FieldRule(f.name, f.type,
-                       f"dit veld is verplicht ({f.help.rstrip('.')})" if f.required else None,
-                       isinstance(f.type, m.ListOf))
-            for f in obj.fields))
-
-
-_record_obj = _PerModelObject(lambda rtype: m.Obj(rtype.name, rtype.all_fields))
-_plan_of = _PerModelObject(_ObjPlan.of)
-
-
 # --------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------
@@ -533,47 +437,8 @@ def _is_null(node: Node) -> bool:
     return isinstance(node, Scalar) and node.tag == NULL_TAG
 
 
-def _is_control(char: str) -> bool:
-    """Control characters, separators, BOM, lone surrogates and noncharacters."""
-    code = ord(char)
-    return ((code < 32 and char not in "\n\t") or 0x7F <= code < 0xA0
-            or char in "\u2028\u2029\ufeff" or 0xD800 <= code < 0xE000
-            or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE)
-
-
-def first_control(value: str) -> str | None:
-    """The first character of `value` that `_is_control` refuses, or None.
-
-    Checked for every value of every file, so done in the fastest way that
-    gives the same answer: a printable text has none of them (every refused
-    character is unprintable; a test checks that), and neither has one that
-    is printable but for line breaks and tabs (most longer texts). Otherwise
-    one pattern finds the refused characters of the Basic Multilingual Plane
-    and any character beyond it, of which only the noncharacters (U+1FFFE,
-    ...) are refused. A pattern naming those 32 characters one by one is ten
-    times slower."""
-    if value.isprintable() or value.replace("\n", "").replace("\t", "").isprintable():
-        return None
-    for found in _CONTROL_OR_ASTRAL.finditer(value):
-        if _is_control(found.group()):
-            return found.group()
-    return None
-
-
-_CONTROL_OR_ASTRAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff"
-                                "\ufdd0-\ufdef\ufffe\uffff\U00010000-\U0010ffff]")
-
-
 def _is_field_name(key: str) -> bool:
     return len(key) <= 60 and key.isprintable()
-
-
-def _quote(value: str, limit: int = 60) -> str:
-    """A value from the content, quoted for a message: one line, printable, not too long."""
-    folded = " ".join(str(value).split())
-    shown = "".join(c if c.isprintable() and not _is_control(c) else f"\\u{ord(c):04x}"
-                    for c in folded[:limit])
-    return f"'{shown}…'" if len(folded) > limit else f"'{shown}'"
 
 
 def _join(path: str, key: str) -> str:
@@ -589,12 +454,12 @@ def _describe(node: Node) -> str:
         return "een lijst"
     if isinstance(node, Mapping):
         return "een groep velden"
-    return _quote(node.value) if isinstance(node, Scalar) else "iets anders"
+    return quote(node.value) if isinstance(node, Scalar) else "iets anders"
 
 
 def _unknown_key_message(key: str, known: dict[str, m.Field]) -> tuple[str, str | None]:
     """The message for an unknown field name, and the known name it resembles."""
-    message = f"{_quote(key)} is geen bekend veld"
+    message = f"{quote(key)} is geen bekend veld"
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         return message + f"; bedoelt u '{close[0]}'?", close[0]
