@@ -4,7 +4,7 @@ Record pages are the Markdown that `swvsite.pages.records.record_pages` produces
 hand-written pages in docs/ get their macro calls expanded by calling the
 blocks the project's macros module exposes (functions of `swvsite`). The mkdocs.yml is the
 project's own without the swvsite and macros plugins: same theme, overrides,
-Markdown extensions (including `swvsite.pages.safe`), search settings, nav and
+Markdown extensions (including `swvsite.engine.safelinks`), search settings, nav and
 validation. Building it with plain `mkdocs build` gives the baseline that our
 overhead is measured against.
 

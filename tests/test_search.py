@@ -16,6 +16,7 @@ from material.plugins.search.plugin import Parser
 from mkdocs.config import load_config
 
 from swvsite.content.load import load_site
+from swvsite.engine import searchindex
 from swvsite.pages import search
 from swvsite.pages.records import NOT_SEARCHED
 
@@ -104,7 +105,7 @@ def _kept(section) -> tuple:
 
 
 def our_sections(content: str) -> list[tuple] | None:
-    sections = search.page_sections(content)
+    sections = searchindex.page_sections(content)
     if sections is None:
         return None
     return [_kept(s) for s in sections]

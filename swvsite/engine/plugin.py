@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -22,6 +21,7 @@ from swvsite.content import model as m
 from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
+from swvsite.engine import searchindex, theme
 from swvsite.pages import bundle, feeds, filters, headers, pagelinks, redirects, search, structured
 from swvsite.pages.records import RenderMemo, abbreviations, record_pages, removed_pages
 
@@ -91,7 +91,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if bundle.STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, bundle.STYLESHEET)
         if organisatie["huisstijl"]:
-            config.theme["palette"] = {"primary": "custom", "accent": "custom"}
+            theme.use_custom_palette(config.theme)
         _add_abbreviations(config, abbreviations(self.site))
         return config
 
@@ -130,7 +130,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
             files.append(File.generated(config, feeds.JSON_PATH,
                                         content=feeds.json_feed(self.site, config.site_url)))
         files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
-        files.append(File.generated(config, bundle.STYLESHEET, content=bundle.stylesheet(self.site)))
+        files.append(File.generated(config, bundle.STYLESHEET, content=bundle.stylesheet(theme.palette_css(self.site))))
         return files
 
     @event_priority(-100)  # after macros, so a description set by a page wins
@@ -159,9 +159,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         self.script_hashes = set()
         self.page_script_hashes = {}
         self._digests = None
-        search_plugin = _search_plugin(config)
+        search_plugin = searchindex.search_plugin(config)
         if search_plugin is not None and search_plugin.config.enabled:
-            search_plugin.search_index = search_index(search.synoniemen(self.site),
+            search_plugin.search_index = searchindex.search_index(search.synoniemen(self.site),
                                                       search_plugin.config)
 
     def on_post_page(self, output, page, config):
@@ -209,8 +209,8 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         hashes = sorted(self.script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
-        for lang in _search_languages(config):
-            search.patch_language_file(site_dir, lang)
+        for lang in searchindex.stemmed_languages(config):
+            searchindex.patch_language_file(site_dir, lang)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])
@@ -253,47 +253,3 @@ def _add_abbreviations(config, glossary: dict[str, str]) -> None:
         config.markdown_extensions.append("abbr")
     own = config.mdx_configs.get("abbr") or {}
     config.mdx_configs["abbr"] = {**own, "glossary": {**glossary, **(own.get("glossary") or {})}}
-
-
-def _search_plugin(config):
-    """Material's search plugin, if the site uses it."""
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def search_index(synonyms: search.Synoniemen, search_config):
-    """Material's search index, with two changes: pages are divided into sections
-    by `search.page_sections` (the same sections, several times faster), and every
-    entry gets the other names of the begrippen it mentions (`search.zoekwoorden`)."""
-    from material.plugins.search.plugin import SearchIndex
-
-    class SwvsiteSearchIndex(SearchIndex):
-        def add_entry_from_context(self, page):
-            first = len(self.entries)
-            sections = None
-            if not (page.meta.get("search") or {}).get("exclude"):
-                sections = search.page_sections(page.content)
-            if sections is None:
-                super().add_entry_from_context(page)
-            else:
-                for section in sections:
-                    if not section.is_excluded():
-                        self.create_entry_for_section(section, page.toc, page.url, page)
-            search.expand_entries(self.entries[first:], synonyms)
-
-        def generate_search_index(self, prev):
-            if prev:  # `mkdocs serve --dirty`: Material merges with the previous index
-                return super().generate_search_index(prev)
-            config = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-            # UTF-8 rather than \u escapes: Dutch text is smaller that way.
-            return json.dumps({"config": config, "docs": self.entries}, separators=(",", ":"),
-                              default=str, ensure_ascii=False)
-
-    return SwvsiteSearchIndex(**search_config)
-
-
-def _search_languages(config) -> list[str]:
-    """Languages of Material's search plugin whose stemmer is in the pipeline."""
-    plugin = _search_plugin(config)
-    if plugin is None or "stemmer" not in (plugin.config.get("pipeline") or []):
-        return []
-    return [lang for lang in plugin.config.get("lang") or [] if lang != "en"]
