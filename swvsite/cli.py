@@ -169,8 +169,8 @@ def _content_dir(args: argparse.Namespace) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     from swvsite.config import site_pages
-    from swvsite.content.model import SitePages
     from swvsite.content.load import load_site
+    from swvsite.content.model import SitePages
     from swvsite.content.problems import notices_report
 
     # The hand-written pages and the address belong to mkdocs.yml's own content; a

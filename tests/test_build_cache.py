@@ -80,7 +80,7 @@ def own_copy(config: Path) -> Path:
 
 def content_for_two_processes(target: Path) -> Path:
     """The test site's content with 60 more schools (copies of one): enough pages
-    for swvsite to render them in two processes (build.MIN_PAGES_PER_PROCESS)."""
+    for swvsite to render them in two processes (swvsite.engine.workers.MIN_PAGES_PER_PROCESS)."""
     shutil.copytree(FIXTURE_CONTENT, target)
     school = (target / "scholen/bs-de-klimop-tilburg.yml").read_text(encoding="utf-8")
     assert school.startswith("naam: ") and "\nbrin: 99PA\n" in school

@@ -19,8 +19,8 @@ every entry given the other names of the begrippen it mentions
 from __future__ import annotations
 
 import html
-import re
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,109 +155,142 @@ class _Unusual(Exception):
 
 def _build_sections(content: str) -> list[Section]:
     """Material's search `Parser` callbacks (material/plugins/search/plugin.py),
-    step for step, over the tokens of one regular expression. Like Material, it
-    compares elements by tag name: an element is 'in' the context or the skip set
-    when one with the same tag is. The tags Material always skips (object, script,
-    style) never get here (see `_UNUSUAL`), so `skip` holds only tags skipped
-    because of data-search-exclude."""
-    sections: list[Section] = []
-    section: Section | None = None
-    tags: list[str] = []              # the open elements (Material's context)
-    headerlink_flags: list[bool] = []  # whether each is an <a class="headerlink">
-    open_count: dict[str, int] = {}   # tag -> how many elements with it are open
-    skip: set[str] = set()
-    headerlinks = 0
+    step for step, over the tokens of one regular expression (`_SectionBuilder`)."""
+    return _SectionBuilder(content).build()
 
-    def skipping() -> bool:
-        return any(open_count.get(tag) for tag in skip)
 
-    def new_section(tag: str, attrs: dict, depth: float = 0) -> Section:
+class _SectionBuilder:
+    """Like Material, it compares elements by tag name: an element is 'in' the
+    context or the skip set when one with the same tag is. The tags Material
+    always skips (object, script, style) never get here (see `_UNUSUAL`), so
+    `skip` holds only tags skipped because of data-search-exclude."""
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.tags: list[str] = []              # the open elements (Material's context)
+        self.headerlink_flags: list[bool] = []  # whether each is an <a class="headerlink">
+        self.open_count: dict[str, int] = {}   # tag -> how many elements with it are open
+        self.skip: set[str] = set()
+        self.headerlinks = 0
+
+    def build(self) -> list[Section]:
+        tokens = _TOKEN.finditer(self.content)
+        while (token := next(tokens, None)) is not None:
+            name = token.group(2)
+            if name is None:  # text between tags
+                self._text(token.group())
+            elif not token.group(1):
+                self._start(name.lower(), token.group(3))
+            else:
+                resume = self._end(name.lower(), token.end())
+                if resume is not None:
+                    tokens = _TOKEN.finditer(self.content, resume)
+        return self.sections
+
+    def _skipping(self) -> bool:
+        return bool(self.skip) and any(self.open_count.get(tag) for tag in self.skip)
+
+    def _new_section(self, tag: str, attrs: dict, depth: float = 0) -> Section:
         created = Section(tag, attrs, depth)
-        sections.append(created)
+        self.sections.append(created)
         return created
 
-    tokens = _TOKEN.finditer(content)
-    while (token := next(tokens, None)) is not None:
-        name = token.group(2)
-        if name is None:  # text between tags
-            text = token.group()
-            if "&" in text:
-                text = html.unescape(text)
-            if skip and skipping():
-                continue
-            text = " " if text.isspace() else text.replace("\n", " ")
-            if section is None:
-                section = new_section("hx", {})
-            if open_count.get(section.tag):  # inside the section's heading
-                if not headerlinks:
-                    section.title.append(_escape(text))
-            elif text == " ":
-                if not section.text or not section.text[-1].isspace():
-                    section.text.append(text)
-            else:
-                section.text.append(_escape(text))
-            continue
-        name = name.lower()
-        if not token.group(1):  # a start tag
-            if name in _VOID:
-                continue
-            rest = token.group(3)
-            if rest.rstrip().endswith("/"):
-                raise _Unusual(name)  # <span/>: html.parser starts and ends it
-            needs_attrs = name in _HEADINGS or name == "a" or "data-search" in rest \
-                or "linenodiv" in rest
-            attrs = _attributes(rest) if needs_attrs and rest.strip() else {}
-            tags.append(name)
-            open_count[name] = open_count.get(name, 0) + 1
-            is_headerlink = name == "a" and attrs.get("class") == "headerlink"
-            headerlink_flags.append(is_headerlink)
-            headerlinks += is_headerlink
-            if name in _HEADINGS and "id" in attrs:
-                depth = len(tags)
-                if name != "h1" and not sections:
-                    section = new_section("hx", {}, depth)
-                had_sections = bool(sections)
-                section = new_section(name, attrs, depth)
-                if had_sections:
-                    section.id = attrs["id"]
-            if section is None:
-                section = new_section("hx", {})
-            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
-                skip.add(name)
-                continue
-            if name in _KEEP and not (skip and skipping()):
-                pieces = section.title if open_count.get(section.tag) else section.text
-                pieces.append(f"<{name}>")
-            continue
-        # An end tag: only the innermost open element can be ended.
-        if not tags or tags[-1] != name:
-            continue
-        if section.depth > len(tags):  # leaving the element a heading was nested in
-            for earlier in reversed(sections):
-                if earlier.depth <= len(tags):
-                    section.depth = float("inf")
-                    section = earlier
-                    break
-        tags.pop()
-        open_count[name] -= 1
-        headerlinks -= headerlink_flags.pop()
-        if name in skip:
-            skip.discard(name)
-            if not tags and name == section.tag and section.is_excluded():
+    def _current(self) -> Section:
+        if self.section is None:
+            self.section = self._new_section("hx", {})
+        return self.section
+
+    def _pieces(self, section: Section) -> list[str]:
+        """Where markup goes: the title inside the section's heading, else the text."""
+        return section.title if self.open_count.get(section.tag) else section.text
+
+    def _text(self, text: str) -> None:
+        if "&" in text:
+            text = html.unescape(text)
+        if self._skipping():
+            return
+        text = " " if text.isspace() else text.replace("\n", " ")
+        section = self._current()
+        if self.open_count.get(section.tag):  # inside the section's heading
+            if not self.headerlinks:
+                section.title.append(_escape(text))
+        elif text == " ":
+            if not section.text or not section.text[-1].isspace():
+                section.text.append(text)
+        else:
+            section.text.append(_escape(text))
+
+    def _start(self, name: str, rest: str) -> None:
+        if name in _VOID:
+            return
+        if rest.rstrip().endswith("/"):
+            raise _Unusual(name)  # <span/>: html.parser starts and ends it
+        needs_attrs = name in _HEADINGS or name == "a" or "data-search" in rest \
+            or "linenodiv" in rest
+        attrs = _attributes(rest) if needs_attrs and rest.strip() else {}
+        self._open(name, attrs)
+        if name in _HEADINGS and "id" in attrs:
+            self._heading(name, attrs)
+        section = self._current()
+        if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+            self.skip.add(name)
+            return
+        if name in _KEEP and not self._skipping():
+            self._pieces(section).append(f"<{name}>")
+
+    def _open(self, name: str, attrs: dict) -> None:
+        self.tags.append(name)
+        self.open_count[name] = self.open_count.get(name, 0) + 1
+        is_headerlink = name == "a" and attrs.get("class") == "headerlink"
+        self.headerlink_flags.append(is_headerlink)
+        self.headerlinks += is_headerlink
+
+    def _heading(self, name: str, attrs: dict) -> None:
+        depth = len(self.tags)
+        if name != "h1" and not self.sections:
+            self.section = self._new_section("hx", {}, depth)
+        had_sections = bool(self.sections)
+        self.section = self._new_section(name, attrs, depth)
+        if had_sections:
+            self.section.id = attrs["id"]
+
+    def _end(self, name: str, end: int) -> int | None:
+        """An end tag: only the innermost open element can be ended. Where to go
+        on reading when a whole excluded section can be passed by, else None."""
+        if not self.tags or self.tags[-1] != name:
+            return None
+        section = self._current()
+        if section.depth > len(self.tags):  # leaving the element a heading was nested in
+            section = self._back_to_enclosing(section)
+        self.tags.pop()
+        self.open_count[name] -= 1
+        self.headerlinks -= self.headerlink_flags.pop()
+        if name in self.skip:
+            self.skip.discard(name)
+            if not self.tags and name == section.tag and section.is_excluded():
                 # The heading of an excluded section at the top: what follows up to
                 # the next heading only fills this section, so it can be passed by.
-                end = _past_excluded_section(content, token.end())
-                if end != token.end():
-                    tokens = _TOKEN.finditer(content, end)
-            continue
-        if name in _KEEP and not (skip and skipping()):
-            pieces = section.title if open_count.get(section.tag) else section.text
+                resume = _past_excluded_section(self.content, end)
+                return resume if resume != end else None
+            return None
+        if name in _KEEP and not self._skipping():
+            pieces = self._pieces(section)
             index = pieces.index(f"<{name}>")  # the first one, as in Material
             if all(piece.isspace() for piece in pieces[index + 1:]):
                 del pieces[index:]  # an element with nothing in it is left out
             else:
                 pieces.append(f"</{name}>")
-    return sections
+        return None
+
+    def _back_to_enclosing(self, section: Section) -> Section:
+        for earlier in reversed(self.sections):
+            if earlier.depth <= len(self.tags):
+                section.depth = float("inf")
+                self.section = earlier
+                return earlier
+        return section
 
 
 _SECTION_HEADING = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
@@ -296,15 +329,16 @@ def _escape(text: str) -> str:
 def _attributes(text: str) -> dict:
     """Attributes as html.parser reports them (lower-case names, unescaped values);
     the last of two with the same name wins, as in Material's dict(attrs)."""
-    result = {}
+    result: dict[str, str | None] = {}
     for match in _ATTR.finditer(" " + text.rstrip()):
-        name, has_value, value = match.group(1), match.group(2), match.group(3)
+        name, has_value, raw = match.group(1), match.group(2), match.group(3)
+        value: str | None = raw
         if not has_value:
             value = None
-        elif value[:1] == value[-1:] and value[:1] in ("'", '"') and len(value) >= 2:
-            value = html.unescape(value[1:-1])
-        elif value:
-            value = html.unescape(value)
+        elif raw[:1] == raw[-1:] and raw[:1] in ("'", '"') and len(raw) >= 2:
+            value = html.unescape(raw[1:-1])
+        elif raw:
+            value = html.unescape(raw)
         result[name.lower()] = value
     return result
 

@@ -247,7 +247,7 @@ class PreviewServer(LiveReloadServer):
         self.failure: BuildFailure | None = None
         self._listening = False
         try:
-            self.observer = watchdog.observers.Observer()
+            self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
         except Exception:  # pragma: no cover - no native watcher: keep MkDocs' polling
             pass
 
@@ -282,7 +282,7 @@ class PreviewServer(LiveReloadServer):
         except OSError as error:
             self.server_close()
             host, port = self.server_address[:2]
-            raise AddressUnavailable(host, port, error) from None
+            raise AddressUnavailable(str(host), int(port), error) from None
         self._listening = True
 
     def server_bind(self):
@@ -304,7 +304,7 @@ class PreviewServer(LiveReloadServer):
             if failure is not None:
                 return _answer(start_response, "500 Internal Server Error",
                                problem_page(failure, epoch), "text/html; charset=utf-8",
-                               [("Content-Security-Policy", content_security_policy([]))])
+                               (("Content-Security-Policy", content_security_policy([])),))
         return super()._serve_request(environ, start_response)
 
     def _last_build(self) -> tuple[BuildFailure | None, int]:
@@ -322,7 +322,7 @@ class PreviewServer(LiveReloadServer):
 
 
 def _answer(start_response, status: str, body: bytes, content_type: str,
-            headers: list[tuple[str, str]] = ()) -> list[bytes]:
+            headers: tuple[tuple[str, str], ...] = ()) -> list[bytes]:
     start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
                             ("Cache-Control", "no-store"), *headers])
     return [body]

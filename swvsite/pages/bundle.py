@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"

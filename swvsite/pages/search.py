@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from swvsite.content import model as m
 
 
-
 @dataclass(frozen=True)
 class Synoniemen:
     """Every name of every begrip (term, afkorting, zoekwoorden), found in a text

@@ -5,8 +5,8 @@ of the script is still reported and does not stop the parts after it."""
 
 from __future__ import annotations
 
-from swvsite.engine import theme
 from swvsite.content.load import load_site
+from swvsite.engine import theme
 from swvsite.pages import bundle
 
 from conftest import FIXTURE_CONTENT
