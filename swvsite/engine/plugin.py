@@ -172,7 +172,8 @@ class SwvsitePlugin(BasePlugin):
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
-        files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
+        files.append(File.generated(config, redirects.REDIRECT_SCRIPT,
+                                    content=redirects.REDIRECT_JS))
         for name, text in structured.exports(self.content, config.site_url,
                                              self.export_memo if self.preview else None).items():
             files.append(File.generated(config, f"{structured.DATA_DIR}/{name}", content=text))

@@ -7,7 +7,8 @@ and lunr never runs the pipeline on wildcard terms. The index then holds
 inflected queries find nothing. This patch, appended to the language file the
 search worker loads, adds to every prefix clause the same term stemmed by the
 index's stemmer as a whole-word clause (`ouders*` and `ouder`), weighed higher
-than the prefix. Stemming the prefix itself would over-match: the stemmer turns `school` into `schol`, and
+than the prefix. Stemming the prefix itself would over-match: the stemmer turns
+`school` into `schol`, and
 `schol*` matches `scholengemeenschap`.
 
 Then `SwvsiteSearchIndex`: Material's index with pages divided into sections by

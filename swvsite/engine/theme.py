@@ -1,7 +1,11 @@
-"""What swvsite knows of Material for MkDocs' theme: its colour variables.
+"""What swvsite knows of Material for MkDocs' theme. Another theme replaces this module.
 
-The organisation's palette (swvsite.content.huisstijl.kleuren) as the CSS
-variables of Material's palette `custom`. Another theme replaces this module.
+- its colour variables: the organisation's palette
+  (swvsite.content.huisstijl.kleuren) as the CSS variables of Material's palette
+  `custom`;
+- what its built output holds (for `swvsite check-site`): where the search index
+  is, which features make a page fetch from another website, and which addresses
+  its script bundle names only for such a feature.
 """
 
 from __future__ import annotations
@@ -36,3 +40,26 @@ def palette_css(site: m.Site) -> list[str]:
 def use_custom_palette(theme: Any) -> None:
     """Tell Material to take its colours from the variables of `css`."""
     theme["palette"] = {"primary": "custom", "accent": "custom"}
+
+
+# Where the built site has its search index.
+SEARCH_INDEX = "search/search_index.json"
+
+# A marker in a page's HTML -> what the feature makes the browser fetch elsewhere.
+FEATURES = {
+    'data-md-component="source"': "de link naar de broncode (repo_url) laat Material "
+                                  "gegevens ophalen bij GitHub of GitLab",
+    'class="mermaid"': "een Mermaid-diagram laat Material mermaid.min.js ophalen bij unpkg.com",
+}
+
+# Material's bundle fetches from these only for a feature, which the pages then show
+# (checked there, see FEATURES); older browsers without ResizeObserver (none that
+# Material supports today) load a polyfill.
+_FEATURE_URLS = ("https://api.github.com/", "https://${", "https://unpkg.com/mermaid@",
+                 "https://unpkg.com/resize-observer-polyfill")
+
+
+def fetched_only_for_a_feature(file_name: str, url: str) -> bool:
+    """Whether `url` in the theme's script or style `file_name` is one it fetches
+    only for a feature a page must use (found on that page instead)."""
+    return file_name.startswith("bundle.") and url.startswith(_FEATURE_URLS)
