@@ -56,7 +56,8 @@ def test_the_scan_finds_a_lazy_import_outside_the_engine(tmp_path):
     (package / "pages" / "x.py").write_text(
         "def f():\n    from material.plugins.search.plugin import Parser\n    import mkdocs\n")
     (package / "pages" / "y.py").write_text("import markdown\nimport mkdocsish\n")
-    (package / "pages" / "z.py").write_text("import importlib\nimportlib.import_module('mkdocs_macros')\n")
+    (package / "pages" / "z.py").write_text(
+        "import importlib\nimportlib.import_module('mkdocs_macros')\n")
     assert engine_imports_outside_engine(package) == [
         "swvsite/pages/x.py:2: material.plugins.search.plugin", "swvsite/pages/x.py:3: mkdocs",
         "swvsite/pages/z.py:2: mkdocs_macros"]

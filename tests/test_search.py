@@ -175,7 +175,8 @@ def test_low_value_sections_are_left_out_of_the_index(fixture_site):
 
 @functools.cache
 def site_markdown_config() -> tuple[list, dict]:
-    """The Markdown extensions and their options of the test site's mkdocs.yml (the same as the repo's)."""
+    """The Markdown extensions and their options of the test site's mkdocs.yml (the same as
+    the repo's)."""
     config = load_config(str(FIXTURE_SITE / "mkdocs.yml"))
     return list(config.markdown_extensions), dict(config.mdx_configs)
 

@@ -85,7 +85,7 @@ def test_faq_page_has_every_vraag_with_its_answer(site_content):
         faq = of_type(st.jsonld(site_content, thema.page, SITE_URL), "FAQPage")
         vragen = [v for v in thema["vragen"] if v]
         assert len(faq["mainEntity"]) == len(vragen)
-        for question, vraag in zip(faq["mainEntity"], vragen):
+        for question, vraag in zip(faq["mainEntity"], vragen, strict=True):
             assert question["@type"] == "Question"
             assert question["name"] == " ".join(vraag["vraag"].split())
             assert question["acceptedAnswer"]["@type"] == "Answer"
@@ -99,7 +99,7 @@ def test_howto_has_one_step_per_procedure_step_in_order(site_content):
         assert howto["name"] == " ".join(procedure["titel"].split())
         stappen = procedure["stappen"]
         assert len(howto["step"]) == len(stappen)
-        for number, (step, stap) in enumerate(zip(howto["step"], stappen), start=1):
+        for number, (step, stap) in enumerate(zip(howto["step"], stappen, strict=True), start=1):
             assert step["@type"] == "HowToStep"
             assert step["position"] == number
             assert step["name"] == " ".join(stap["titel"].split())
@@ -295,7 +295,8 @@ def test_opengraph_for_a_record_page(site_content):
 
 
 def test_opengraph_for_a_hand_written_page(site_content):
-    tags = st.opengraph(site_content, "jongeren.md", SITE_URL, "Voor jongeren", "Over passend onderwijs")
+    tags = st.opengraph(site_content, "jongeren.md", SITE_URL, "Voor jongeren",
+                        "Over passend onderwijs")
     assert tags["og:title"] == "Voor jongeren"
     assert tags["og:description"] == "Over passend onderwijs"
     assert tags["og:url"] == f"{SITE_URL}jongeren/"
@@ -308,7 +309,8 @@ def test_opengraph_for_a_hand_written_page(site_content):
 def test_description_is_the_samenvatting(site_content):
     school = next(iter(site_content.scholen.values()))
     assert st.description(site_content, school.page) == " ".join(school["samenvatting"].split())
-    assert st.description(site_content, "index.md") == " ".join(site_content.organisatie["samenvatting"].split())
+    summary = " ".join(site_content.organisatie["samenvatting"].split())
+    assert st.description(site_content, "index.md") == summary
     assert st.description(site_content, "jongeren.md") is None
 
 

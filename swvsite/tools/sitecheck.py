@@ -104,7 +104,7 @@ _URL_TAGS = {"a", "area", "link", "meta", "map", *RESOURCE_ATTRS}
 
 
 def _attributes(text: str | None) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTR.finditer(text or ""):
         value = next((v for v in match.groups()[1:] if v is not None), "")
         found.setdefault(match.group(1).lower(), html.unescape(value) if "&" in value else value)
