@@ -29,6 +29,7 @@ from swvsite.pages import bundle, feeds, filters, headers, pagelinks, redirects,
 from swvsite.pages.records import RenderMemo, abbreviations, record_pages, removed_pages
 
 NETLIFY_HEADERS = "_headers"
+SAFE_LINKS = "swvsite.engine.safelinks"
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
 
@@ -118,7 +119,7 @@ class SwvsitePlugin(BasePlugin):
         when_loaded, self._when_loaded = self._when_loaded, None  # once, for this build
         if when_loaded is not None:
             when_loaded(site)
-        self._configure_theme(config, site)
+        self._configure_site(config, site)
         return config
 
     @staticmethod
@@ -134,7 +135,7 @@ class SwvsitePlugin(BasePlugin):
                 raise PluginError(review.report(late) + "\nDe site is niet gebouwd (--streng).")
 
     @staticmethod
-    def _configure_theme(config: MkDocsConfig, site: m.Site) -> None:
+    def _configure_site(config: MkDocsConfig, site: m.Site) -> None:
         organisatie = site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
@@ -145,6 +146,7 @@ class SwvsitePlugin(BasePlugin):
             config.extra_css.insert(0, bundle.STYLESHEET)
         if organisatie["huisstijl"]:
             theme.use_custom_palette(config.theme)
+        _add_safe_links(config)
         _add_abbreviations(config, abbreviations(site))
 
     def on_startup(self, command, dirty):
@@ -297,6 +299,13 @@ def content_digests(site: m.Site) -> dict[str, str]:
     digests["organisatie"] = digests[site.organisatie.path]
     digests["begrippen"] = digests[site.begrippen.path]
     return digests
+
+
+def _add_safe_links(config: MkDocsConfig) -> None:
+    """Every page's HTML loses unsafe link and image addresses (swvsite.engine.safelinks),
+    also when the site's mkdocs.yml does not name the extension."""
+    if SAFE_LINKS not in config.markdown_extensions:
+        config.markdown_extensions.append(SAFE_LINKS)
 
 
 def _add_abbreviations(config, glossary: dict[str, str]) -> None:
