@@ -13,7 +13,7 @@ from conftest import FIXTURES, make_project, run_swvsite
 
 VOORZIENING = "voorzieningen/opdc-test/index.html"
 PROCEDURE = "procedures/tlv-aanvragen/index.html"
-OWN = "https://www.steunpunthartvanbrabant.example"   # site_url of mkdocs.yml
+OWN = "https://testsite.swvsite.example"   # site_url of the test site's mkdocs.yml
 
 
 @pytest.fixture(scope="module")
