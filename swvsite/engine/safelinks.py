@@ -1,8 +1,8 @@
 """A Python-Markdown extension: the last line of defence at HTML level.
 
 Any link or image whose address is not http(s), mailto:, tel: or relative
-loses it (`swvsite.pages.safe.is_safe_url`). mkdocs.yml names this module under
-`markdown_extensions`.
+loses it (`swvsite.pages.safe.is_safe_url`). The swvsite plugin adds this module
+to every site's `markdown_extensions` (swvsite.engine.plugin.SAFE_LINKS).
 """
 
 from __future__ import annotations
