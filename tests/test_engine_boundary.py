@@ -67,3 +67,37 @@ def test_the_engine_itself_does_import_mkdocs():
     imports = [name for path in ENGINE.rglob("*.py")
                for _, name in imported_modules(ast.parse(path.read_text(encoding="utf-8")))]
     assert any(is_engine_module(name) for name in imports)
+
+
+def test_the_plugin_options_are_the_settings_declared_once():
+    """MkDocs' schema of the swvsite plugin is made from config.Settings: the same
+    names, defaults and types; the CLI reads the same settings from mkdocs.yml."""
+    from dataclasses import fields
+
+    from swvsite.config import Settings, default_of
+    from swvsite.engine.plugin import SwvsitePlugin
+
+    schema = dict(SwvsitePlugin.config_scheme)
+    assert list(schema) == [option.name for option in fields(Settings)]
+    for option in fields(Settings):
+        assert schema[option.name].default == default_of(option)
+        assert schema[option.name]._type is type(default_of(option))
+
+
+def test_the_cli_and_the_plugin_read_the_same_settings(tmp_path):
+    from swvsite.config import Settings
+    from swvsite.engine.plugin import SwvsitePlugin
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nplugins:\n  - swvsite:\n      content_dir: inhoud\n"
+                           "      controle_termijnen: {school: 30}\n", encoding="utf-8")
+    read = Settings.read(config_file)
+    plugin = SwvsitePlugin()
+    errors, warnings = plugin.load_config({"content_dir": "inhoud",
+                                           "controle_termijnen": {"school": 30}})
+    assert not errors and not warnings
+    assert plugin.settings == read == Settings(content_dir="inhoud",
+                                               controle_termijnen={"school": 30})
+    plugin.prepare_build(streng=True)
+    assert plugin.settings.streng and not read.streng
+    assert Settings.read(tmp_path / "ontbreekt.yml") == Settings()
