@@ -50,7 +50,7 @@ def test_the_list_is_what_check_runs(tmp_path, minimal_content):
     problem, added to the list in a subprocess, shows up in its output."""
     script = (
         "import sys\n"
-        "from swvsite import checks\n"
+        "from swvsite.content import checks\n"
         "from swvsite.content.problems import Problem\n"
         "def planted(given):\n"
         "    return [Problem('content/organisatie.yml', 3, 'naam', 'geplant probleem')]\n"
