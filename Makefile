@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test check sitecheck schemas bench clean
+.PHONY: build serve test lint check sitecheck schemas bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,8 +52,17 @@ $(CHROMIUM):
 sitecheck: build $(VENV)/.installed-sitecheck $(CHROMIUM)
 	$(BIN)/swvsite check-site --browser
 
+# Lint (pycodestyle, pyflakes, imports, complexity, bugbear, naming, pyupgrade) and
+# types first: both must be clean before the tests run.
 test: $(VENV)/.installed-test $(CHROMIUM)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# Only the lint and type gate of `make test`.
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py

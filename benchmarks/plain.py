@@ -4,7 +4,7 @@ Record pages are the Markdown that `swvsite.pages.records.record_pages` produces
 hand-written pages in docs/ get their macro calls expanded by calling the
 blocks the project's macros module exposes (functions of `swvsite`). The mkdocs.yml is the
 project's own without the swvsite and macros plugins: same theme, overrides,
-Markdown extensions (including `swvsite.pages.safe`), search settings, nav and
+Markdown extensions (including `swvsite.engine.safelinks`), search settings, nav and
 validation. Building it with plain `mkdocs build` gives the baseline that our
 overhead is measured against.
 
@@ -12,7 +12,8 @@ What the swvsite plugin adds to the input of MkDocs is taken from the plugin
 itself, so the plain project follows it as it grows: its `on_config` is run on
 the project's configuration and every setting it changed (theme palette,
 `extra_css`, `extra_javascript`, `extra`, `copyright`, Markdown extensions and
-their options such as the abbr glossary) goes into the plain mkdocs.yml; its `on_files` gives the generated files (record pages rendered by
+their options such as the abbr glossary) goes into the plain mkdocs.yml; its
+`on_files` gives the generated files (record pages rendered by
 `swvsite.pages.records`, stylesheets, scripts), which are written out as ordinary
 files; its `on_pre_build` and `on_page_markdown` (a meta description) are applied
 to every page once, here, and what they put in
@@ -28,8 +29,11 @@ is part of our overhead, and `run.py` reports those differences apart.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -99,62 +103,120 @@ def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path
     """Write `out/docs/` and `out/mkdocs.yml`; returns the path of the mkdocs.yml.
 
     `root` holds the project's docs/, overrides/, macros/ and mkdocs.yml."""
-    import copy
-    import importlib.util
-
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import File, get_files
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.files import get_files
 
     if out.exists():
         shutil.rmtree(out)
     docs = out / "docs"
     docs.mkdir(parents=True)
-
-    # The swvsite project as MkDocs sees it, with only the swvsite plugin's on_config run.
-    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    if raw.get("theme", {}).get("custom_dir"):
-        raw["theme"]["custom_dir"] = str((root / raw["theme"]["custom_dir"]).resolve())
-    project = copy.deepcopy(raw)
-    for entry in project.get("plugins", []):
-        if isinstance(entry, dict) and isinstance(entry.get("swvsite"), dict):
-            entry["swvsite"]["content_dir"] = str(content_dir.resolve())
-    project["docs_dir"] = str((root / "docs").resolve())
-    project_config = out / "swvsite-mkdocs.yml"
-    project_config.write_text(yaml.safe_dump(project, sort_keys=False, allow_unicode=True),
-                              encoding="utf-8")
-    config = load_config(str(project_config))
-    plugin = config.plugins["swvsite"]
-    theme_before = {k: copy.deepcopy(config.theme[k]) for k in config.theme}
-    extensions_before = (list(config.markdown_extensions), copy.deepcopy(config.mdx_configs))
-    config = plugin.on_config(config) or config
-    site = plugin.site
-
-    spec = importlib.util.spec_from_file_location("_bench_macros", root / "macros" / "__init__.py")
-    macros_module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(macros_module)
-    blocks = _blocks(macros_module)
-
-    hook = getattr(plugin, "on_page_markdown", None)
+    project = _Project.configured(content_dir, out, root)
+    config, plugin = project.config, project.plugin
+    blocks = _blocks(_macros_module(root))
     if hasattr(plugin, "on_pre_build"):
         plugin.on_pre_build(config=config)
-
-    def page_markdown(src_uri: str, meta: dict, body: str) -> str:
-        """The plugin's on_page_markdown on a real (unbuilt) MkDocs page; changes it
-        makes to the page's meta are kept as front matter."""
-        if hook is None:
-            return _with_front_matter(meta, body)
-        file = File(src_uri, str(docs), str(out / "site"), config.use_directory_urls)
-        page = Page(None, file, config)
-        page.meta = dict(meta)
-        body = hook(body, page=page, config=config, files=files)
-        return _with_front_matter(page.meta, body)
-
     config.plugins._current_plugin = "swvsite"  # what MkDocs sets while a plugin's event runs
     files = plugin.on_files(get_files(config), config=config)
+
+    def page_markdown(src_uri: str, meta: dict, body: str) -> str:
+        return _page_markdown(plugin, config, files, docs, out, src_uri, meta, body)
+
+    _write_generated(files, docs, page_markdown)
+    _write_docs(root, docs, plugin.site, blocks, page_markdown)
+    config_path = out / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(project.plain_mkdocs_yml(), sort_keys=False,
+                                          allow_unicode=True), encoding="utf-8")
+    project.project_config.unlink()
+    return config_path
+
+
+@dataclass
+class _Project:
+    """The swvsite project as MkDocs sees it, with only the swvsite plugin's on_config run."""
+
+    raw: dict                 # the project's mkdocs.yml as data
+    project_config: Path      # that mkdocs.yml with the paths made absolute
+    config: Any
+    plugin: Any
+    theme_before: dict
+    extensions_before: tuple[list, dict]
+
+    @classmethod
+    def configured(cls, content_dir: Path, out: Path, root: Path) -> _Project:
+        import copy
+
+        from mkdocs.config import load_config
+
+        raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        if raw.get("theme", {}).get("custom_dir"):
+            raw["theme"]["custom_dir"] = str((root / raw["theme"]["custom_dir"]).resolve())
+        project = copy.deepcopy(raw)
+        for entry in project.get("plugins", []):
+            if isinstance(entry, dict) and isinstance(entry.get("swvsite"), dict):
+                entry["swvsite"]["content_dir"] = str(content_dir.resolve())
+        project["docs_dir"] = str((root / "docs").resolve())
+        project_config = out / "swvsite-mkdocs.yml"
+        project_config.write_text(yaml.safe_dump(project, sort_keys=False, allow_unicode=True),
+                                  encoding="utf-8")
+        config = load_config(str(project_config))
+        plugin = config.plugins["swvsite"]
+        theme_before = {k: copy.deepcopy(config.theme[k]) for k in config.theme}
+        extensions_before = (list(config.markdown_extensions), copy.deepcopy(config.mdx_configs))
+        config = plugin.on_config(config) or config
+        return cls(raw, project_config, config, plugin, theme_before, extensions_before)
+
+    def plain_mkdocs_yml(self) -> dict:
+        """The project's mkdocs.yml without swvsite and macros, with every setting
+        the plugin's on_config changed."""
+        raw, config = self.raw, self.config
+        raw["docs_dir"] = "docs"
+        raw["plugins"] = [p for p in raw.get("plugins", [])
+                          if not (isinstance(p, dict) and ({"swvsite", "macros"} & set(p)))
+                          and p not in ("swvsite", "macros")]
+        theme = raw.setdefault("theme", {})
+        for key in config.theme:
+            if key not in self.theme_before or config.theme[key] != self.theme_before[key]:
+                theme[key] = _plain(config.theme[key])
+        for key in ("extra_css", "extra_javascript", "extra", "copyright"):
+            value = _plain(config[key])
+            if value or key in raw:
+                raw[key] = value
+        _copy_extension_changes(raw, config, *self.extensions_before)
+        return raw
+
+
+def _macros_module(root: Path) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_bench_macros", root / "macros" / "__init__.py")
+    assert spec is not None and spec.loader is not None
+    macros_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(macros_module)
+    return macros_module
+
+
+def _page_markdown(plugin: Any, config: Any, files: Any, docs: Path, out: Path, src_uri: str,
+                   meta: dict, body: str) -> str:
+    """The plugin's on_page_markdown on a real (unbuilt) MkDocs page; changes it
+    makes to the page's meta are kept as front matter."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    hook = getattr(plugin, "on_page_markdown", None)
+    if hook is None:
+        return _with_front_matter(meta, body)
+    file = File(src_uri, str(docs), str(out / "site"), config.use_directory_urls)
+    page = Page(None, file, config)
+    page.meta = dict(meta)
+    body = hook(body, page=page, config=config, files=files)
+    return _with_front_matter(page.meta, body)
+
+
+def _write_generated(files: Any, docs: Path, page_markdown: Callable[[str, dict, str], str]
+                     ) -> None:
+    """The files the plugin generated, as ordinary files in docs/."""
     for file in files:
         if not getattr(file, "generated_by", None):
-            continue  # a file of docs/: copied below
+            continue  # a file of docs/: copied by _write_docs
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if file.src_uri.endswith(".md"):
@@ -165,6 +227,10 @@ def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path
         else:
             target.write_bytes(file.content_bytes)
 
+
+def _write_docs(root: Path, docs: Path, site: Any, blocks: dict,
+                page_markdown: Callable[[str, dict, str], str]) -> None:
+    """The hand-written pages, their macro calls expanded by the same blocks."""
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              autoescape=False)
     for source in sorted((root / "docs").rglob("*")):
@@ -181,22 +247,3 @@ def write_plain_project(content_dir: Path, out: Path, root: Path = ROOT) -> Path
             bound = {name: partial(block, site, rel.as_posix()) for name, block in blocks.items()}
             body = env.from_string(body).render(**bound)
         target.write_text(page_markdown(rel.as_posix(), meta, body), encoding="utf-8")
-
-    raw["docs_dir"] = "docs"
-    raw["plugins"] = [p for p in raw.get("plugins", [])
-                      if not (isinstance(p, dict) and ({"swvsite", "macros"} & set(p)))
-                      and p not in ("swvsite", "macros")]
-    theme = raw.setdefault("theme", {})
-    for key in config.theme:
-        if key not in theme_before or config.theme[key] != theme_before[key]:
-            theme[key] = _plain(config.theme[key])
-    for key in ("extra_css", "extra_javascript", "extra", "copyright"):
-        value = _plain(config[key])
-        if value or key in raw:
-            raw[key] = value
-    _copy_extension_changes(raw, config, *extensions_before)
-    config_path = out / "mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True),
-                           encoding="utf-8")
-    project_config.unlink()
-    return config_path

@@ -267,9 +267,9 @@ def compare_sites(a: Path, b: Path) -> dict:
     the plugin adds tags to each page's head (Content-Security-Policy, structured
     data) after MkDocs rendered it; those pages are counted as `head_only`. The
     search index and sitemap list generated pages after the docs/ pages, plain
-    MkDocs in file order: they count as the same when only the order differs. A file that is the plain
-    file plus an appendix (the patched lunr language file) is reported as
-    appended. sitemap.xml.gz has a timestamp and is skipped."""
+    MkDocs in file order: they count as the same when only the order differs. A
+    file that is the plain file plus an appendix (the patched lunr language file)
+    is reported as appended. sitemap.xml.gz has a timestamp and is skipped."""
     names_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
     names_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
     html_pages = sorted(n for n in names_a & names_b if n.endswith(".html"))
@@ -542,7 +542,7 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         serve_work = base / "serve"
         serve_work.mkdir()
         serve = edit_to_preview(config, content, edits, serve_work, serve_timeout)
-        log(f"{scale}:   {['%.2f' % t for t in serve['times']]}")
+        log(f"{scale}:   {[f'{t:.2f}' for t in serve['times']]}")
 
     pages = sizes["html_pages"]
     swv_wall = [r["wall"] for r in runs["swvsite"]]
@@ -566,9 +566,9 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         "ratio_wall": statistics.median(swv_wall) / statistics.median(plain_wall),
         "ratio_cpu": (statistics.median(r["cpu"] for r in runs["swvsite"])
                       / statistics.median(r["cpu"] for r in runs["plain"])),
-        "ratio_per_repetition": [s / p for s, p in zip(swv_wall, plain_wall)],
+        "ratio_per_repetition": [s / p for s, p in zip(swv_wall, plain_wall, strict=True)],
         "ratio_cpu_per_repetition": [s["cpu"] / p["cpu"] for s, p in
-                                     zip(runs["swvsite"], runs["plain"])],
+                                     zip(runs["swvsite"], runs["plain"], strict=True)],
         "ms_per_page": 1000 * statistics.median(swv_wall) / pages,
         "plain_ms_per_page": 1000 * statistics.median(plain_wall) / pages,
         "check": stats([r["wall"] for r in runs["check"]]),

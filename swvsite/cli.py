@@ -74,9 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="opdracht")
 
     check = commands.add_parser("check", help="Controleer de inhoud (er wordt niets gebouwd).")
-    check.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")
+    check.add_argument("--content", default=None,
+                       help="Map met inhoud (standaard: uit mkdocs.yml).")
     check.add_argument("--taal", action="store_true",
-                       help="Controleer ook of de teksten taalniveau B1 halen (per bestand en veld).")
+                       help="Controleer ook of de teksten taalniveau B1 halen "
+                            "(per bestand en veld).")
     check.add_argument("--streng", action="store_true",
                        help="Ook fout als een bestand te lang niet gecontroleerd is.")
     _config_arg(check)
@@ -97,7 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     rollback = commands.add_parser(
         "rollback", help="Zet de vorige gepubliceerde versie van de site terug.")
     _config_arg(rollback)
-    rollback.add_argument("--site-dir", default=None, help="De gepubliceerde site (standaard: site/).")
+    rollback.add_argument("--site-dir", default=None,
+                          help="De gepubliceerde site (standaard: site/).")
     rollback.set_defaults(run=_rollback)
 
     links = commands.add_parser(
@@ -137,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     imp = commands.add_parser("import-scholen",
-                              help="Maak of werk schoolbestanden bij uit het adressenbestand van DUO.")
+                              help="Maak of werk schoolbestanden bij uit het "
+                                   "adressenbestand van DUO.")
     imp.add_argument("bestand", help="Het CSV-bestand van DUO ('Adressen van alle vestigingen').")
     imp.add_argument("--swv", default=None,
                      help="Id van het samenwerkingsverband uit organisatie.yml, bijvoorbeeld po.")
@@ -169,8 +173,8 @@ def _content_dir(args: argparse.Namespace) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     from swvsite.config import site_pages
-    from swvsite.content.model import SitePages
     from swvsite.content.load import load_site
+    from swvsite.content.model import SitePages
     from swvsite.content.problems import notices_report
 
     # The hand-written pages and the address belong to mkdocs.yml's own content; a
@@ -211,22 +215,21 @@ def _check(args: argparse.Namespace) -> int:
 
 def _drempels(config_file: str):
     """Readability thresholds: the defaults, with the `taal` block of mkdocs.yml on top."""
-    from swvsite.config import plugin_config
+    from swvsite.config import Settings
     from swvsite.content import taal
 
-    settings = plugin_config(config_file).get("taal") if Path(config_file).is_file() else None
     try:
-        return taal.Drempels.uit(settings)
+        return taal.Drempels.uit(Settings.read(config_file).taal or None)
     except ValueError as exc:
         raise ContentError([Problem(str(config_file), None, "taal", str(exc))]) from None
 
 
 def _overdue(site, config_file: str) -> str:
     """The review report for this site, with the limits from mkdocs.yml if there is one."""
-    from swvsite.config import plugin_config
+    from swvsite.config import Settings
     from swvsite.content import review
 
-    limits = plugin_config(config_file).get("controle_termijnen") if Path(config_file).is_file() else None
+    limits = Settings.read(config_file).controle_termijnen
     return review.report(review.overdue(site, review.today(), limits or {}))
 
 

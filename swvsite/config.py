@@ -1,23 +1,72 @@
-"""Where things are: the content directory named in mkdocs.yml."""
+"""swvsite's settings, declared once, and where things are (from mkdocs.yml).
+
+`Settings` is the swvsite plugin's block in mkdocs.yml. The CLI reads it with
+`Settings.read`, the MkDocs plugin's option schema is made from it
+(swvsite.engine.plugin), and a build overrides a field with `dataclasses.replace`
+(`swvsite build --streng`).
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 DEFAULT_CONTENT_DIR = "content"
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Reads mkdocs.yml without executing or failing on its custom tags (!ENV, !!python/name)."""
+@dataclass(frozen=True)
+class Settings:
+    """The options of the swvsite plugin in mkdocs.yml, with their defaults."""
+
+    # The folder with the YAML records, relative to mkdocs.yml.
+    content_dir: str = DEFAULT_CONTENT_DIR
+    # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.content.review).
+    controle_termijnen: dict[str, int] = field(default_factory=dict)
+    # Readability thresholds for `swvsite check --taal` (see swvsite.content.taal.Drempels).
+    taal: dict[str, Any] = field(default_factory=dict)
+    # Fail the build when a record is overdue for review (`swvsite build --streng`).
+    streng: bool = False
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> Settings:
+        """The settings from the plugin's block (unknown keys are MkDocs' to report)."""
+        known = {option.name for option in fields(cls)}
+        return cls(**{key: value for key, value in options.items() if key in known})
+
+    @classmethod
+    def read(cls, config_file: str | Path) -> Settings:
+        """The settings in mkdocs.yml; the defaults when there is no such file."""
+        if not Path(config_file).is_file():
+            return cls()
+        return cls.from_options(plugin_config(config_file))
+
+
+def default_of(option: Field) -> Any:
+    """The default value of one of `Settings`' fields."""
+    if option.default_factory is not MISSING:
+        return option.default_factory()
+    return option.default
+
+
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without executing or failing on its custom tags
+    (!ENV, !!python/name)."""
 
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                      lambda loader, suffix, node: None)
 
 _read_before: dict[tuple, dict] = {}
+
+
+def read_mkdocs_yml(config_file: str | Path) -> dict:
+    """mkdocs.yml as data (its tags are not run); see `_read`."""
+    return _read(config_file)
 
 
 def _read(config_file: str | Path) -> dict:
@@ -56,7 +105,7 @@ def plugin_config(config_file: str | Path) -> dict:
 def content_dir_from_config(config_file: str | Path) -> Path:
     """The swvsite plugin's `content_dir`, relative to the config file's folder."""
     config_path = Path(config_file)
-    return config_path.parent / plugin_config(config_path).get("content_dir", DEFAULT_CONTENT_DIR)
+    return config_path.parent / Settings.from_options(plugin_config(config_path)).content_dir
 
 
 def docs_dir_from_config(config_file: str | Path) -> Path:

@@ -22,7 +22,8 @@ def test_css_comments_and_white_space_go():
       padding: 0 0.3rem;
     }
     """
-    assert bundle.minify_css(source) == ".md-typeset .swv-filter legend,.b{font-weight : 700;padding: 0 0.3rem}\n"
+    assert bundle.minify_css(source) == (
+        ".md-typeset .swv-filter legend,.b{font-weight : 700;padding: 0 0.3rem}\n")
 
 
 def test_css_strings_are_kept_as_written():

@@ -46,6 +46,7 @@ def test_import_without_region_is_refused_clearly(minimal_content):
 def test_velden_lists_every_field_of_a_type():
     result = run_swvsite("velden", "school")
     assert result.returncode == 0
-    for name in ("brin (", "extra_ondersteuning (", "  soort (", "oude_ids (", "gecontroleerd_op ("):
+    for name in ("brin (", "extra_ondersteuning (", "  soort (", "oude_ids (",
+                 "gecontroleerd_op ("):
         assert name in result.stdout
     assert run_swvsite("velden", "onbekend").returncode == 2

@@ -276,7 +276,8 @@ def write_content(target: Path, text: Callable[[Slot], str]) -> dict[str, dict]:
     for number, record in enumerate(RECORDS):
         fixture = yaml.safe_load((content / record.file).read_text(encoding="utf-8"))
         data[record.file] = complete(record_obj(record.rtype),
-                                     lambda path, _: text(by_place[(record.file, path)]),
+                                     lambda path, _, record=record:
+                                     text(by_place[(record.file, path)]),
                                      suffix=str(number), given=fixture)
     # A school's gemeente must be one of its samenwerkingsverband's gemeenten.
     for record in RECORDS:
@@ -520,7 +521,7 @@ def test_markdown_validation_refuses_each_construct_in_every_field(construct, me
     wrong = []
     for slot in MARKDOWN_SLOTS:
         data = complete(record_obj(slot.record.rtype),
-                        lambda path, ftype: construct if path == slot.path else (
+                        lambda path, ftype, slot=slot: construct if path == slot.path else (
                             benign_markdown("x") if isinstance(ftype, m.Markdown) else "tekst"))
         raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
         _, problems, _ = read_record(slot.record.rtype, raw, "x.yml")
@@ -534,7 +535,8 @@ def test_long_words_and_plain_markdown_are_accepted_in_every_markdown_field():
     for slot in MARKDOWN_SLOTS:
         value = benign_markdown("x") + "\n\n" + "w" * LONG_WORD_LENGTH
         data = complete(record_obj(slot.record.rtype),
-                        lambda path, ftype: value if isinstance(ftype, m.Markdown) else "tekst")
+                        lambda path, ftype, value=value: value if isinstance(ftype, m.Markdown)
+                        else "tekst")
         raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
         record, problems, _ = read_record(slot.record.rtype, raw, "x.yml")
         assert not problems, [str(p) for p in problems]

@@ -36,7 +36,10 @@ def browser_safe(href: str) -> bool:
 
 
 def _extensions():
-    """The Markdown extensions of the test site's mkdocs.yml (the same as the repo's)."""
+    """The Markdown extensions of the test site's mkdocs.yml (the same as the repo's),
+    with the one the swvsite plugin adds to every site (safe links)."""
+    from swvsite.engine.plugin import SAFE_LINKS
+
     config = yaml.safe_load((FIXTURE_SITE / "mkdocs.yml").read_text())
     names, configs = [], {}
     for ext in config["markdown_extensions"]:
@@ -46,6 +49,8 @@ def _extensions():
             configs[name] = options or {}
         else:
             names.append(ext)
+    if SAFE_LINKS not in names:
+        names.append(SAFE_LINKS)
     return names, configs
 
 
@@ -76,7 +81,7 @@ def test_markdown_fields_are_inert(value):
     soup = BeautifulSoup(to_html(safe.markdown(value)), "html.parser")
     assert not soup.find(["script", "img", "iframe", "h1", "h2", "div"])
     for element in soup.find_all(True):
-        for name, attr in element.attrs.items():
+        for name in element.attrs:
             assert not name.startswith("on"), element
         href = element.get("href")
         if href is not None:
@@ -142,3 +147,29 @@ def test_hostile_text_in_content_is_inert_in_a_real_build(tmp_path, minimal_cont
             assert browser_safe(element.get("href") or ""), element
     overview = site.article("voorzieningen")
     assert any(a.get_text() == SHORT_HOSTILE for a in overview.find_all("a"))
+
+
+def test_a_hand_written_page_loses_unsafe_link_addresses(tmp_path):
+    """The plugin adds the safe-links extension to every site, though mkdocs.yml does
+    not name it: a javascript: link in docs/ keeps its text and loses its address."""
+    import shutil
+
+    from conftest import FIXTURE_CONTENT, make_project
+
+    config = make_project(tmp_path / "project", FIXTURE_CONTENT)
+    docs = config.parent / "docs"
+    target = docs.resolve()
+    docs.unlink()
+    shutil.copytree(target, docs)
+    page = docs / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8")
+                    + "\n[Klik hier](javascript:alert(1)) of [hier](https://example.org/).\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_swvsite("build", "-f", str(config), "--site-dir", str(site), "--zonder-cache",
+                         cwd=config.parent)
+    assert result.returncode == 0, result.stderr
+    html = (site / "contact/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<a>Klik hier</a>", html), html
+    assert 'href="https://example.org/"' in html
+    assert "javascript:alert" not in html

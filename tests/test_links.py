@@ -57,7 +57,8 @@ def closed_port() -> int:
 def write_site(folder, links):
     (folder / "procedures" / "x").mkdir(parents=True)
     body = "".join(f'<a href="{url}">x</a>' for url in links)
-    (folder / "index.html").write_text(f"<html><body>{body}<a href='procedures/x/'>in</a></body></html>")
+    (folder / "index.html").write_text(
+        f"<html><body>{body}<a href='procedures/x/'>in</a></body></html>")
     (folder / "procedures" / "x" / "index.html").write_text(
         f'<html><body><a href="{links[0]}#anker">x</a></body></html>')
 
@@ -70,7 +71,8 @@ def test_broken_links_are_reported_with_their_pages(tmp_path, server):
     result = run_swvsite("links", "--extern", "--site-dir", str(site), "--timeout", "3")
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout
-    assert "6 externe links gecontroleerd: 3 in orde, 1 kapot, 1 twijfelachtig, 1 onbereikbaar" in out
+    assert ("6 externe links gecontroleerd: 3 in orde, 1 kapot, 1 twijfelachtig, "
+            "1 onbereikbaar") in out
     assert f"- {server}/weg (status 404), op: /" in out
     assert f"{server}/verboden (status 403)" in out
     assert "Traceback" not in result.stderr

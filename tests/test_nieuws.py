@@ -19,7 +19,8 @@ def test_news_pages_overview_and_home(fixture_site):
     titles = [a.get_text() for a in overview.select("li a")]
     assert titles == [n["titel"] for n in newest_first]
     for item in newest_first:
-        assert fixture_site.article(f"nieuws/{item.id}").find("h1").get_text().startswith(item["titel"])
+        heading = fixture_site.article(f"nieuws/{item.id}").find("h1").get_text()
+        assert heading.startswith(item["titel"])
     home = fixture_site.article("").get_text()
     assert all(n["titel"] in home for n in newest_first[:3])
 

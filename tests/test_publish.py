@@ -108,10 +108,12 @@ def test_interrupted_build_leaves_the_published_site_intact(tmp_path, minimal_co
     before = tree_digest(site)
     # Many records make the build long enough to interrupt while it writes.
     source = (minimal_content / "scholen/bs-test.yml").read_text()
-    for number in range(400):  # each a school of its own (BRIN and vestiging)
-        (minimal_content / f"scholen/bs-test-{number}.yml").write_text(source.replace(
-            "brin: 99ZZ", f"brin: {10 + number // 100}QQ").replace(
-            'vestiging: "00"', f'vestiging: "{number % 100:02d}"'))
+    assert "brin: 99ZZ\n" in source
+    for number in range(400):
+        # Each its own school: a BRIN number and vestiging are one school's.
+        brin = f"{number % 100:02d}{('ZY', 'ZX', 'ZW', 'ZV')[number // 100]}"
+        (minimal_content / f"scholen/bs-test-{number}.yml").write_text(
+            source.replace("brin: 99ZZ\n", f"brin: {brin}\n"))
     process = subprocess.Popen([*SWVSITE, "build", "-f", str(config), "--site-dir", str(site)],
                                env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = tmp_path / ".site.new"

@@ -385,7 +385,7 @@ def test_check_gives_a_clear_answer(checked, name):
     assert len(lines) <= expect.max_output_lines, f"{len(lines)} lines of output"
     assert re.match(r"^\d+ (fout|fouten) gevonden in de inhoud", lines[0]), lines[0]
     problems = [PROBLEM_LINE.match(line) for line in lines[1:]]
-    assert all(problems), [line for line, p in zip(lines[1:], problems) if not p]
+    assert all(problems), [line for line, p in zip(lines[1:], problems, strict=False) if not p]
     wanted = f"content/{case.target}"
     matching = [p for p in problems
                 if p["file"] == wanted and expect.message in p["message"]
@@ -843,7 +843,8 @@ def test_validator_walks_a_tree_only_as_deep_as_the_model():
     where a text belongs: one problem, quickly, without recursion."""
     node = Scalar("tag:yaml.org,2002:str", "x", 1)
     for _ in range(10_000):
-        node = Mapping("tag:yaml.org,2002:map", 1, [(Scalar("tag:yaml.org,2002:str", "a", 1), node)])
+        key = Scalar("tag:yaml.org,2002:str", "a", 1)
+        node = Mapping("tag:yaml.org,2002:map", 1, [(key, node)])
     root = Mapping("tag:yaml.org,2002:map", 1, [(Scalar("tag:yaml.org,2002:str", "naam", 1), node)])
     validator = Validator("x.yml", "naam:")
     start = time.monotonic()

@@ -91,7 +91,7 @@ import sys  # noqa: E402
 
 import regress  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 from swvsite.content import schema as schema_module  # noqa: E402
 

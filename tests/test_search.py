@@ -16,6 +16,7 @@ from material.plugins.search.plugin import Parser
 from mkdocs.config import load_config
 
 from swvsite.content.load import load_site
+from swvsite.engine import searchindex
 from swvsite.pages import search
 from swvsite.pages.markup import NOT_SEARCHED
 
@@ -104,7 +105,7 @@ def _kept(section) -> tuple:
 
 
 def our_sections(content: str) -> list[tuple] | None:
-    sections = search.page_sections(content)
+    sections = searchindex.page_sections(content)
     if sections is None:
         return None
     return [_kept(s) for s in sections]
@@ -174,7 +175,8 @@ def test_low_value_sections_are_left_out_of_the_index(fixture_site):
 
 @functools.cache
 def site_markdown_config() -> tuple[list, dict]:
-    """The Markdown extensions and their options of the test site's mkdocs.yml (the same as the repo's)."""
+    """The Markdown extensions and their options of the test site's mkdocs.yml (the same as
+    the repo's)."""
     config = load_config(str(FIXTURE_SITE / "mkdocs.yml"))
     return list(config.markdown_extensions), dict(config.mdx_configs)
 

@@ -84,7 +84,7 @@ def test_every_internal_link_and_anchor_resolves(fixture_site):
         url = "/" + str(path.relative_to(fixture_site.root).parent).strip(".") + "/"
         ids_by_page[url.replace("//", "/")] = path
     checked = 0
-    for url, path in ids_by_page.items():
+    for url in ids_by_page:
         article = fixture_site.article(url)
         if article is None:
             continue

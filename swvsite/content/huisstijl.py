@@ -1,4 +1,5 @@
-"""The organisation's colours: contrast checks (WCAG AA) and the theme CSS.
+"""The organisation's colours: contrast checks (WCAG AA); the theme's CSS for them is
+swvsite.engine.theme.
 
 A palette whose text/background contrast is below AA is a content problem:
 it is reported like any other, naming the field, the pair and the ratio.
@@ -75,22 +76,6 @@ def problems(site: m.Site) -> list[Problem]:
                 f"{f'{AA_TEKST:g}'.replace('.', ',')}:1 nodig "
                 "(WCAG AA). Kies een kleur met meer verschil."))
     return found
-
-
-def css(site: m.Site) -> str:
-    """Material for MkDocs colour variables for the palette `custom`."""
-    p = kleuren(site)
-    return f""":root, [data-md-color-primary=custom], [data-md-color-accent=custom] {{
-  --md-primary-fg-color: {p['primair']};
-  --md-primary-fg-color--light: {p['primair']};
-  --md-primary-fg-color--dark: {p['primair']};
-  --md-primary-bg-color: {p['tekst_op_primair']};
-  --md-primary-bg-color--light: {p['tekst_op_primair']}b3;
-  --md-accent-fg-color: {p['accent']};
-  --md-accent-fg-color--transparent: {p['accent']}1a;
-  --md-typeset-a-color: {p['primair']};
-}}
-"""
 
 
 def _komma(ratio: float) -> str:

@@ -66,7 +66,7 @@ class InBackground:
         self.pid, self.pipe = fork_with_pipe(lambda: marshal.dumps(function(*args)))
 
     def result(self) -> Any:
-        if self.pid is None:
+        if self.pid is None or self.pipe is None:
             return self.function(*self.args)
         with os.fdopen(self.pipe, "rb") as stream:
             data = stream.read()
@@ -78,7 +78,7 @@ class InBackground:
 
     def cancel(self) -> None:
         """Stop the work (the build failed; nobody will ask for the result)."""
-        if self.pid is None:
+        if self.pid is None or self.pipe is None:
             return
         try:
             os.kill(self.pid, signal.SIGTERM)

@@ -52,7 +52,8 @@ def _strict(match: re.Match, where: Callable[[str, str], str]) -> str:
             "hierboven moet eerst opgelost worden.")
 
 
-_TRANSLATIONS: tuple[tuple[re.Pattern, Callable[[re.Match, Callable[[str, str], str]], str]], ...] = (
+_Translation = Callable[[re.Match, Callable[[str, str], str]], str]
+_TRANSLATIONS: tuple[tuple[re.Pattern, _Translation], ...] = (
     (re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the "
                 r"target(?: '[^']+')? is not found among documentation files\."
                 r"(?: Did you mean '(?P<hint>[^']+)'\?)?$"), _link_not_found),

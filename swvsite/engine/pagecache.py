@@ -213,6 +213,7 @@ def markdown_key(base: bytes, page: Page, plugin) -> bytes:
     may have put any content in it): that Markdown and its metadata."""
     digest = _page_digest(base, page.file, plugin)
     digest.update(b"markdown\0")
+    assert page.markdown is not None  # read before its key is asked for
     digest.update(page.markdown.encode("utf-8", "surrogatepass"))
     digest.update(b"\0" + _canonical_json(page.meta).encode("utf-8", "surrogatepass"))
     return digest.digest()

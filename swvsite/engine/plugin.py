@@ -8,20 +8,23 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from swvsite.config import hand_written_pages
+from swvsite.config import Settings, default_of, hand_written_pages
 from swvsite.content import model as m
 from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
+from swvsite.engine import searchindex, theme
 from swvsite.pages import (
     bundle,
     exports,
@@ -38,63 +41,114 @@ from swvsite.pages.records import RenderMemo, record_pages
 from swvsite.pages.redirects import removed_pages
 
 NETLIFY_HEADERS = "_headers"
+SAFE_LINKS = "swvsite.engine.safelinks"
 NGINX_HEADERS = "_nginx-security-headers.conf"
 
 
-class SwvsiteConfig(Config):
-    content_dir = c.Type(str, default="content")
-    # Maximum age in days of `gecontroleerd_op`, per record type (see swvsite.content.review).
-    controle_termijnen = c.Type(dict, default={})
-    # Readability thresholds for `swvsite check --taal` (see swvsite.content.taal.Drempels).
-    taal = c.Type(dict, default={})
-    # Fail the build when a record is overdue for review (`swvsite build --streng`).
-    streng = c.Type(bool, default=False)
+def _config_schema(settings: type[Settings]) -> type[Config]:
+    """MkDocs' option schema for the plugin, made from `Settings` (declared once):
+    each field an option of its default's type, with that default."""
+    options = {}
+    for option in fields(settings):
+        default = default_of(option)
+        options[option.name] = c.Type(type(default), default=default)
+    return type("SwvsiteConfig", (Config,), options)
 
 
-class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
+SwvsiteConfig = _config_schema(Settings)
+
+
+class SwvsitePlugin(BasePlugin):
     """Loads `content_dir` in on_config and adds record pages in on_files; tells
-    swvsite.engine.build's page cache what each page depends on (page_dependencies)."""
+    swvsite.engine.build's page cache what each page depends on (page_dependencies).
+    The build and publish talk to it as a `hooks.SwvsiteHooks`."""
 
+    config_class = SwvsiteConfig
     site: m.Site | None = None
-    script_hashes: set[str]
-    # Called with the content as soon as it is loaded (swvsite build's B1 summary).
-    when_loaded = None
     preview = False  # in `swvsite serve` (see on_startup)
-    load_cache = None
-    render_memo = None
-    export_memo = None
+    load_cache: LoadCache | None = None
+    render_memo: RenderMemo | None = None
+    export_memo: dict | None = None
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
-        self.script_hashes = set()
-        self.page_script_hashes: dict[str, list[str]] = {}
+        self._script_hashes: set[str] = set()
+        self._page_script_hashes: dict[str, list[str]] = {}
         self._files: Files | None = None
         self._digests: dict[str, str] | None = None
+        self._streng: bool | None = None
+        # Called with the content as soon as it is loaded (swvsite build's B1 summary).
+        self._when_loaded: Callable[[m.Site], None] | None = None
 
-    def content_path(self, config) -> Path:
-        return Path(config.config_file_path).parent / self.config.content_dir
+    # --- what the build and publish ask of the plugin (hooks.SwvsiteHooks) ---
+
+    @property
+    def settings(self) -> Settings:
+        """The plugin's options in mkdocs.yml, with what `prepare_build` overrides."""
+        settings = Settings.from_options(dict(self.config))
+        return settings if self._streng is None else replace(settings, streng=self._streng)
+
+    def prepare_build(self, *, streng: bool = False,
+                      when_loaded: Callable[[m.Site], None] | None = None) -> None:
+        """For the next build: refuse overdue records (`streng`) and call
+        `when_loaded(site)` once, as soon as the content is loaded."""
+        self._streng = streng
+        self._when_loaded = when_loaded
+
+    @property
+    def loaded_site(self) -> m.Site | None:
+        return self.site
+
+    @property
+    def content(self) -> m.Site:
+        """The content, in the events after on_config (which loads it)."""
+        if self.site is None:
+            raise PluginError("de inhoud is nog niet geladen (on_config)")
+        return self.site
+
+    def add_script_hashes(self, hashes: Iterable[str]) -> None:
+        """Inline scripts of a page the build did not run through on_post_page (a
+        cached page): their hashes go into the site's headers all the same."""
+        self._script_hashes.update(hashes)
+
+    def script_hashes_of(self, src_uri: str) -> list[str]:
+        """The hashes of the inline scripts in the page made from `src_uri`."""
+        return list(self._page_script_hashes.get(src_uri, []))
+
+    def content_path(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.settings.content_dir
 
     def on_config(self, config):
         docs_dir = Path(config.docs_dir)
         pages = m.SitePages(config.site_url, hand_written_pages(docs_dir),
                             docs_dir if docs_dir.is_dir() else None)
         try:
-            self.site = load_site(self.content_path(config),
-                                  self.load_cache if self.preview else None, pages)
+            self.site = site = load_site(self.content_path(config),
+                                         self.load_cache if self.preview else None, pages)
         except ContentError as exc:
             raise PluginError(exc.report()) from None
-        unknown = review.unknown_types(self.config.controle_termijnen)
+        self._check_review(site, self.settings)
+        when_loaded, self._when_loaded = self._when_loaded, None  # once, for this build
+        if when_loaded is not None:
+            when_loaded(site)
+        self._configure_site(config, site)
+        return config
+
+    @staticmethod
+    def _check_review(site: m.Site, settings: Settings) -> None:
+        unknown = review.unknown_types(settings.controle_termijnen)
         if unknown:
             raise PluginError(f"controle_termijnen in mkdocs.yml: onbekende soort(en) "
-                              f"{', '.join(unknown)}; kies uit {', '.join(review.DEFAULT_MAX_DAYS)}")
-        if self.config.streng:
-            late = review.overdue(self.site, review.today(), self.config.controle_termijnen)
+                              f"{', '.join(unknown)}; kies uit "
+                              f"{', '.join(review.DEFAULT_MAX_DAYS)}")
+        if settings.streng:
+            late = review.overdue(site, review.today(), settings.controle_termijnen)
             if late:
                 raise PluginError(review.report(late) + "\nDe site is niet gebouwd (--streng).")
-        when_loaded, self.when_loaded = self.when_loaded, None  # once, for this build
-        if when_loaded is not None:
-            when_loaded(self.site)
-        organisatie = self.site.organisatie
+
+    @staticmethod
+    def _configure_site(config: MkDocsConfig, site: m.Site) -> None:
+        organisatie = site.organisatie
         config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
         config.copyright = html.escape(organisatie["naam"])
         # One stylesheet (huisstijl included) and one script of our own (see bundle).
@@ -103,9 +157,9 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if bundle.STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, bundle.STYLESHEET)
         if organisatie["huisstijl"]:
-            config.theme["palette"] = {"primary": "custom", "accent": "custom"}
-        _add_abbreviations(config, abbreviations(self.site))
-        return config
+            theme.use_custom_palette(config.theme)
+        _add_safe_links(config)
+        _add_abbreviations(config, abbreviations(site))
 
     def on_startup(self, command, dirty):
         """MkDocs keeps a plugin with this event for a whole `serve` session: then
@@ -114,17 +168,17 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         if self.preview:
             self.load_cache = LoadCache()
             self.render_memo = RenderMemo(record_digest)
-            self.export_memo: dict = {}
+            self.export_memo = {}
 
     def on_shutdown(self):
         self.preview = False
         self.load_cache = self.render_memo = self.export_memo = None
 
     def on_files(self, files: Files, config) -> Files:
-        records = record_pages(self.site, self.render_memo if self.preview else None)
-        generated = records + filters.facet_pages(self.site)
+        records = record_pages(self.content, self.render_memo if self.preview else None)
+        generated = records + filters.facet_pages(self.content)
         known = {page.path for page in records}
-        generated += removed_pages(self.site, lambda target: self._resolve(target, files, known))
+        generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files
         for page in generated:
             if files.get_file_from_path(page.path) is not None:
@@ -132,24 +186,26 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
                     f"docs/{page.path} bestaat al, maar die pagina wordt gemaakt uit de inhoud; "
                     "verwijder het bestand uit docs/")
             files.append(File.generated(config, page.path, content=page.markdown))
-        files.append(File.generated(config, redirects.REDIRECT_SCRIPT, content=redirects.REDIRECT_JS))
-        for name, text in exports.exports(self.site, config.site_url,
+        files.append(File.generated(config, redirects.REDIRECT_SCRIPT,
+                                    content=redirects.REDIRECT_JS))
+        for name, text in exports.exports(self.content, config.site_url,
                                           self.export_memo if self.preview else None).items():
             files.append(File.generated(config, f"{exports.DATA_DIR}/{name}", content=text))
         if config.site_url:
             files.append(File.generated(config, feeds.ATOM_PATH,
-                                        content=feeds.atom(self.site, config.site_url)))
+                                        content=feeds.atom(self.content, config.site_url)))
             files.append(File.generated(config, feeds.JSON_PATH,
-                                        content=feeds.json_feed(self.site, config.site_url)))
+                                        content=feeds.json_feed(self.content, config.site_url)))
         files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
-        files.append(File.generated(config, bundle.STYLESHEET, content=bundle.stylesheet(self.site)))
+        files.append(File.generated(config, bundle.STYLESHEET,
+                                    content=bundle.stylesheet(theme.palette_css(self.content))))
         return files
 
     @event_priority(-100)  # after macros, so a description set by a page wins
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.generated_by is None:  # a hand-written page: links to records
-            markdown = pagelinks.rewrite(markdown, page.file.src_uri, self.site)
-        summary = pagehead.description(self.site, page.file.src_uri)
+            markdown = pagelinks.rewrite(markdown, page.file.src_uri, self.content)
+        summary = pagehead.description(self.content, page.file.src_uri)
         if summary and not page.meta.get("description"):
             # Material inserts the description unescaped.
             page.meta["description"] = html.escape(summary, quote=True)
@@ -161,27 +217,28 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         for candidate in (f"{target}.md", f"{target}/index.md"):
             if candidate in generated or files.get_file_from_path(candidate) is not None:
                 return candidate
-        record = self.site.verwijderd
+        record = self.content.verwijderd
+        assert record is not None  # only its pages are resolved
         index = next(i for i, e in enumerate(record["paginas"], start=1) if e["naar"] == target)
         field = f"paginas[{index}].naar"
         raise PluginError(f"{record.path}, regel {record.line_of(field)}, veld '{field}': er is "
                           f"geen pagina '{target}'; kies een bestaande pagina, zoals procedures")
 
     def on_pre_build(self, config):
-        self.script_hashes = set()
-        self.page_script_hashes = {}
+        self._script_hashes = set()
+        self._page_script_hashes = {}
         self._digests = None
-        search_plugin = _search_plugin(config)
+        search_plugin = searchindex.search_plugin(config)
         if search_plugin is not None and search_plugin.config.enabled:
-            search_plugin.search_index = search_index(search.synoniemen(self.site),
+            search_plugin.search_index = searchindex.search_index(search.synoniemen(self.content),
                                                       search_plugin.config)
 
     def on_post_page(self, output, page, config):
-        head = pagehead.head_html(self.site, page.file.src_uri, config.site_url, page.title,
+        head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
         output = output.replace("</head>", head + "</head>", 1)
         output, hashes = self._policy(output, page.file.src_uri)
-        self.page_script_hashes[page.file.src_uri] = hashes
+        self._page_script_hashes[page.file.src_uri] = hashes
         return output
 
     def on_post_template(self, output_content, template_name, config):
@@ -195,7 +252,7 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         except headers.UnexpectedScript as exc:
             raise PluginError(f"{where} bevat een script dat niet van het thema is "
                               f"({exc}); scripts horen in een eigen bestand") from None
-        self.script_hashes.update(hashes)
+        self._script_hashes.update(hashes)
         return html, hashes
 
     def page_dependencies(self, src_uri: str) -> str:
@@ -207,27 +264,27 @@ class SwvsitePlugin(BasePlugin[SwvsiteConfig]):
         page is in the Markdown the cache keys it on."""
         digests = self._content_digests()
         shared = digests["organisatie"] + digests["begrippen"]
-        record = self.site.records_by_page.get(src_uri)
+        record = self.content.records_by_page.get(src_uri)
         return shared + digests[record.path] if record is not None else shared
 
     def _content_digests(self) -> dict[str, str]:
         if self._digests is None:
-            self._digests = content_digests(self.site)
+            self._digests = content_digests(self.content)
         return self._digests
 
     def on_post_build(self, config):
         site_dir = Path(config.site_dir)
         self._write_redirects(site_dir, config)
-        hashes = sorted(self.script_hashes)
+        hashes = sorted(self._script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
-        for lang in _search_languages(config):
-            search.patch_language_file(site_dir, lang)
+        for lang in searchindex.stemmed_languages(config):
+            searchindex.patch_language_file(site_dir, lang)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])
         written = {file.dest_uri for file in self._files} if self._files is not None else set()
-        for redirect in redirects.redirects(self.site):
+        for redirect in redirects.redirects(self.content):
             target = site_dir / redirect.old / "index.html"
             if f"{redirect.old}index.html" in written:
                 raise PluginError(f"{redirect.old} is zowel een pagina als een oud adres")
@@ -256,6 +313,13 @@ def content_digests(site: m.Site) -> dict[str, str]:
     return digests
 
 
+def _add_safe_links(config: MkDocsConfig) -> None:
+    """Every page's HTML loses unsafe link and image addresses (swvsite.engine.safelinks),
+    also when the site's mkdocs.yml does not name the extension."""
+    if SAFE_LINKS not in config.markdown_extensions:
+        config.markdown_extensions.append(SAFE_LINKS)
+
+
 def _add_abbreviations(config, glossary: dict[str, str]) -> None:
     """Give Python-Markdown's abbr extension the begrippen as its glossary, once for
     every page (an abbreviation the site's own mkdocs.yml defines wins)."""
@@ -265,47 +329,3 @@ def _add_abbreviations(config, glossary: dict[str, str]) -> None:
         config.markdown_extensions.append("abbr")
     own = config.mdx_configs.get("abbr") or {}
     config.mdx_configs["abbr"] = {**own, "glossary": {**glossary, **(own.get("glossary") or {})}}
-
-
-def _search_plugin(config):
-    """Material's search plugin, if the site uses it."""
-    return config.plugins.get("material/search") or config.plugins.get("search")
-
-
-def search_index(synonyms: search.Synoniemen, search_config):
-    """Material's search index, with two changes: pages are divided into sections
-    by `search.page_sections` (the same sections, several times faster), and every
-    entry gets the other names of the begrippen it mentions (`search.zoekwoorden`)."""
-    from material.plugins.search.plugin import SearchIndex
-
-    class SwvsiteSearchIndex(SearchIndex):
-        def add_entry_from_context(self, page):
-            first = len(self.entries)
-            sections = None
-            if not (page.meta.get("search") or {}).get("exclude"):
-                sections = search.page_sections(page.content)
-            if sections is None:
-                super().add_entry_from_context(page)
-            else:
-                for section in sections:
-                    if not section.is_excluded():
-                        self.create_entry_for_section(section, page.toc, page.url, page)
-            search.expand_entries(self.entries[first:], synonyms)
-
-        def generate_search_index(self, prev):
-            if prev:  # `mkdocs serve --dirty`: Material merges with the previous index
-                return super().generate_search_index(prev)
-            config = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-            # UTF-8 rather than \u escapes: Dutch text is smaller that way.
-            return json.dumps({"config": config, "docs": self.entries}, separators=(",", ":"),
-                              default=str, ensure_ascii=False)
-
-    return SwvsiteSearchIndex(**search_config)
-
-
-def _search_languages(config) -> list[str]:
-    """Languages of Material's search plugin whose stemmer is in the pipeline."""
-    plugin = _search_plugin(config)
-    if plugin is None or "stemmer" not in (plugin.config.get("pipeline") or []):
-        return []
-    return [lang for lang in plugin.config.get("lang") or [] if lang != "en"]

@@ -12,15 +12,18 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from swvsite.content import model as m
 from swvsite.content.problems import BuildFailed
 from swvsite.engine import messages
 from swvsite.engine.build import BuildStats, build, usable_cores
+from swvsite.engine.hooks import swvsite_plugin
 from swvsite.engine.pagecache import PageCache
 
 CACHE_FILE = Path(".cache") / "swvsite" / "pages.marshal"
@@ -29,7 +32,7 @@ CACHE_FILE = Path(".cache") / "swvsite" / "pages.marshal"
 @dataclass
 class Published:
     site_dir: Path
-    site: object | None   # the content the swvsite plugin loaded (None without it)
+    site: m.Site | None   # the content the swvsite plugin loaded (None without it)
     stats: BuildStats
 
 
@@ -40,7 +43,8 @@ def cache_path(config_file: str) -> Path:
 
 def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
                streng: bool = False, use_cache: bool = True,
-               jobs: int | None = None, when_loaded=None) -> Published:
+               jobs: int | None = None,
+               when_loaded: Callable[[m.Site], None] | None = None) -> Published:
     """Build strict into staging, then swap it in. Pages whose sources did not
     change since the last build come from the page cache (`use_cache=False`
     renders every page and leaves the cache alone); the others are rendered by
@@ -53,9 +57,9 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
     except (ConfigurationError, OSError) as exc:
         raise BuildFailed(f"mkdocs.yml kon niet gelezen worden: {exc}") from None
     show_mkdocs_messages(logging.WARNING, Path(config.docs_dir))
-    if "swvsite" in config.plugins:
-        config.plugins["swvsite"].config.streng = streng
-        config.plugins["swvsite"].when_loaded = when_loaded
+    plugin = swvsite_plugin(config)
+    if plugin is not None:
+        plugin.prepare_build(streng=streng, when_loaded=when_loaded)
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     target = target.resolve()
     staging = target.with_name(f".{target.name}.new")
@@ -72,8 +76,7 @@ def build_site(config_file: str = "mkdocs.yml", site_dir: str | None = None, *,
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, target)
-    plugin = config.plugins.get("swvsite")
-    return Published(target, getattr(plugin, "site", None), stats)
+    return Published(target, plugin.loaded_site if plugin is not None else None, stats)
 
 
 def rollback(config_file: str = "mkdocs.yml", site_dir: str | None = None) -> Path:

@@ -36,11 +36,13 @@ import traceback
 import urllib.parse
 from dataclasses import dataclass
 from os.path import isdir, isfile, join
+from typing import cast
 from urllib.parse import urlsplit
 
 import watchdog.events
 import watchdog.observers
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer, _serve_url, _timestamp
 
@@ -93,7 +95,8 @@ class AddressUnavailable(Exception):
                       "voorbeeldweergave (swvsite serve of mkdocs serve). Stop die, of kies een "
                       "ander adres")
         else:
-            reason = f"Het adres {address} kan niet gebruikt worden ({error.strerror}). Kies een ander adres"
+            reason = (f"Het adres {address} kan niet gebruikt worden ({error.strerror}). "
+                      "Kies een ander adres")
         super().__init__(f"{reason}, bijvoorbeeld:\n  swvsite serve --dev-addr {OTHER_ADDRESS}")
 
 
@@ -247,7 +250,7 @@ class PreviewServer(LiveReloadServer):
         self.failure: BuildFailure | None = None
         self._listening = False
         try:
-            self.observer = watchdog.observers.Observer()
+            self.observer = watchdog.observers.Observer()  # type: ignore[assignment]
         except Exception:  # pragma: no cover - no native watcher: keep MkDocs' polling
             pass
 
@@ -282,7 +285,7 @@ class PreviewServer(LiveReloadServer):
         except OSError as error:
             self.server_close()
             host, port = self.server_address[:2]
-            raise AddressUnavailable(host, port, error) from None
+            raise AddressUnavailable(str(host), int(port), error) from None
         self._listening = True
 
     def server_bind(self):
@@ -304,7 +307,7 @@ class PreviewServer(LiveReloadServer):
             if failure is not None:
                 return _answer(start_response, "500 Internal Server Error",
                                problem_page(failure, epoch), "text/html; charset=utf-8",
-                               [("Content-Security-Policy", content_security_policy([]))])
+                               (("Content-Security-Policy", content_security_policy([])),))
         return super()._serve_request(environ, start_response)
 
     def _last_build(self) -> tuple[BuildFailure | None, int]:
@@ -322,7 +325,7 @@ class PreviewServer(LiveReloadServer):
 
 
 def _answer(start_response, status: str, body: bytes, content_type: str,
-            headers: list[tuple[str, str]] = ()) -> list[bytes]:
+            headers: tuple[tuple[str, str], ...] = ()) -> list[bytes]:
     start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body))),
                             ("Cache-Control", "no-store"), *headers])
     return [body]
@@ -332,46 +335,73 @@ def serve(config_file: str, dev_addr: str | None = None, *, livereload: bool = T
           open_in_browser: bool = False) -> None:
     """Build the site into a temporary folder, serve it and rebuild on every change
     of the docs, the content, mkdocs.yml or the theme overrides."""
-    site_dir = tempfile.mkdtemp(prefix="swvsite-voorbeeld-")
-    cache = PageCache()
-    templates = TemplateCache()
-    options = {"dev_addr": dev_addr} if dev_addr else {}
+    preview = _Preview(config_file, {"dev_addr": dev_addr} if dev_addr else {})
+    try:
+        preview.server.listen()
+        preview.builder(preview.config)
+        if livereload:
+            preview.watch_sources()
+        try:
+            preview.server.serve(open_in_browser=open_in_browser)
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            preview.server.shutdown()
+    finally:
+        preview.config.plugins.on_shutdown()
+        if isdir(preview.site_dir):
+            shutil.rmtree(preview.site_dir)
 
-    def get_config():
-        return load_config(config_file=config_file, site_dir=site_dir, **options)
 
-    config = get_config()
-    config.plugins.on_startup(command="serve", dirty=False)
-    host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = serve_url = _serve_url(host, port, mount_path)
+class _Preview:
+    """One `swvsite serve` session: its configuration, caches and server."""
 
-    def build_site(config=None):
+    def __init__(self, config_file: str, options: dict[str, str]) -> None:
+        self.config_file = config_file
+        self.options = options
+        self.site_dir = tempfile.mkdtemp(prefix="swvsite-voorbeeld-")
+        self.cache = PageCache()
+        self.templates = TemplateCache()
+        self.config = config = self.load()
+        config.plugins.on_startup(command="serve", dirty=False)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+        config.site_url = self.serve_url = _serve_url(host, port, mount_path)
+        self.builder = self._builder  # one object: MkDocs compares it in watch()
+        self.server = PreviewServer(builder=self.builder, host=host, port=port,
+                                    root=self.site_dir, mount_path=mount_path)
+        self.server.error_handler = self.error_page
+
+    def load(self) -> MkDocsConfig:
+        return load_config(config_file=self.config_file, site_dir=self.site_dir, **self.options)
+
+    def build_site(self, config: MkDocsConfig | None = None) -> None:
         log.info("Building documentation...")
         if config is None:
-            config = get_config()
-            config.site_url = serve_url
+            config = self.load()
+            config.site_url = self.serve_url
         # Several processes only for the first build (forking once the server's
         # threads run is unsafe; build() checks that itself).
-        stats = build(config, cache=cache, serve_url=serve_url, keep_site=True,
-                      templates=templates, jobs=usable_cores())
+        stats = build(config, cache=self.cache, serve_url=self.serve_url, keep_site=True,
+                      templates=self.templates, jobs=usable_cores())
         if stats.reused:
             log.info(f"{stats.pages - stats.reused} of {stats.pages} pages rendered, "
                      f"{stats.reused} unchanged")
 
-    def builder(config=None):
+    def _builder(self, config: MkDocsConfig | None = None) -> None:
         """Build; a failure is kept for the problem page instead of raised, so
         that MkDocs counts the build as done and no request waits for it."""
+        server = self.server
         errors = _ErrorLog()
         logging.getLogger("mkdocs").addHandler(errors)
         try:
-            build_site(config)
+            self.build_site(config)
         except Exception as error:  # noqa: BLE001 - every failure goes to the problem page
             server.failure = BuildFailure.of(error, errors.messages)
             if server.failure.unexpected:
                 log.error("Onverwachte fout bij het bouwen van de site:\n"
                           + "".join(traceback.format_exception(error)).rstrip())
-            log.error(terminal_report(server.failure, serve_url))
+            log.error(terminal_report(server.failure, self.serve_url))
             return
         finally:
             logging.getLogger("mkdocs").removeHandler(errors)
@@ -379,38 +409,25 @@ def serve(config_file: str, dev_addr: str | None = None, *, livereload: bool = T
             log.info("De fouten zijn verbeterd; de voorbeeldweergave toont de site weer.")
         server.failure = None
 
-    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir,
-                           mount_path=mount_path)
-
-    def error_handler(code) -> bytes | None:
+    def error_page(self, code: int) -> bytes | None:
         if code in (404, 500):
-            error_page = join(site_dir, f"{code}.html")
+            error_page = join(self.site_dir, f"{code}.html")
             if isfile(error_page):
                 with open(error_page, "rb") as f:
                     return f.read()
         return None
 
-    server.error_handler = error_handler
-    try:
-        server.listen()
-        builder(config)
-        if livereload:
-            server.watch(config.docs_dir)
-            if config.config_file_path:
-                server.watch(config.config_file_path)
-            if config.theme.custom_dir:
-                server.watch(config.theme.custom_dir)
-            server = config.plugins.on_serve(server, config=config, builder=builder)
-            for item in config.watch:
-                server.watch(item)
-        try:
-            server.serve(open_in_browser=open_in_browser)
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
-    finally:
-        config.plugins.on_shutdown()
-        if isdir(site_dir):
-            shutil.rmtree(site_dir)
+    def watch_sources(self) -> None:
+        """Rebuild on a change of the docs, mkdocs.yml, the overrides and what the
+        plugins (the content folder) and mkdocs.yml's `watch` name."""
+        config, server = self.config, self.server
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        self.server = server = cast(PreviewServer, config.plugins.on_serve(
+            server, config=config, builder=self.builder))
+        for item in config.watch:
+            server.watch(item)
 

@@ -21,9 +21,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from swvsite.content import huisstijl
-from swvsite.content import model as m
-
 SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
@@ -37,10 +34,10 @@ def _source(name: str) -> str:
     return (SOURCES / name).read_text(encoding="utf-8")
 
 
-def stylesheet(site: m.Site) -> str:
-    """The site's stylesheet: huisstijl (when the organisation has one) and the sources."""
-    parts = [huisstijl.css(site)] if site.organisatie["huisstijl"] else []
-    parts += [_source(name) for name in STYLESHEET_SOURCES]
+def stylesheet(theme_parts: list[str]) -> str:
+    """The site's stylesheet: the theme's parts (the huisstijl's colours, from the
+    engine) and the sources."""
+    parts = list(theme_parts) + [_source(name) for name in STYLESHEET_SOURCES]
     return minify_css("\n".join(parts))
 
 

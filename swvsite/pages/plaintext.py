@@ -59,8 +59,9 @@ class _TextExtractor(HTMLParser):
         return joined.strip()
 
 
+# Only the text of the HTML is kept, so link addresses (safe or not) never reach it.
 _MARKDOWN = markdown_lib.Markdown(
-    extensions=["pymdownx.escapeall", safe.SafeLinksExtension()],
+    extensions=["pymdownx.escapeall"],
     extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
 )
 

@@ -6,8 +6,8 @@ Markdown, HTML, its extensions or Jinja is escaped, so the text shows as typed.
 attribute lists, images, headings and block extensions are neutralised, the
 rest (paragraphs, lists, emphasis, links) is kept.
 
-`SafeLinksExtension` is the last line of defence at HTML level: any link or
-image whose address is not http(s), mailto:, tel: or relative loses it.
+The Markdown extension that drops unsafe addresses from the HTML is
+swvsite.engine.safelinks.SafeLinksExtension.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ import html
 import re
 from collections.abc import Callable
 from urllib.parse import quote
-
-from markdown import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from swvsite.content import model as m
 
@@ -107,24 +104,3 @@ def tel_url(number: str) -> str:
     if digits.startswith("0") and not digits.startswith(("0800", "0900")):
         digits = "+31" + digits[1:]
     return f"tel:{digits}"
-
-
-class _SafeLinks(Treeprocessor):
-    def run(self, root):
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not is_safe_url(value):
-                    del element.attrib[attribute]
-        return None
-
-
-class SafeLinksExtension(Extension):
-    """Python-Markdown extension: strip unsafe link and image addresses."""
-
-    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
-        md.treeprocessors.register(_SafeLinks(md), "swvsite_safe_links", -100)
-
-
-def makeExtension(**kwargs):  # noqa: N802 - Markdown's API name
-    return SafeLinksExtension(**kwargs)

@@ -52,7 +52,7 @@ class Violation:
 
     def __str__(self) -> str:
         lines = [f"{self.page}  [{self.rule}, {self.impact}] {self.help}"]
-        for target, summary in zip(self.targets, self.summaries):
+        for target, summary in zip(self.targets, self.summaries, strict=False):
             detail = summary.replace("\n", " ").strip()
             lines.append(f"    {target}" + (f"  -- {detail[:200]}" if detail else ""))
         return "\n".join(lines)
@@ -71,7 +71,8 @@ def run_axe(page, label: str | None = None, tags: list[str] = WCAG_TAGS) -> list
             });
             return r.violations.map(v => ({
                 rule: v.id, impact: v.impact, help: v.help,
-                targets: v.nodes.map(n => n.target.map(t => [].concat(t).join(' >>> ')).join(' | ')),
+                targets: v.nodes.map(n => n.target.map(t => [].concat(t).join(' >>> '))
+                                          .join(' | ')),
                 summaries: v.nodes.map(n => n.failureSummary || ''),
             }));
         }""",

@@ -12,9 +12,10 @@ MkDocs. Each finding names the page, what is wrong and what to do, in Dutch:
 
 A full address on the site's own host for a document that is not in the built site
 (`https://<site_url>/documenten/folder.pdf`) is not a finding: such files are put on
-the web server beside the site. Material's bundle names GitHub, GitLab and unpkg.com
+the web server beside the site. The theme's bundle names GitHub, GitLab and unpkg.com
 for features it fetches from there (a repository link, Mermaid diagrams); those are
-found on the pages that use the feature instead.
+found on the pages that use the feature instead (what the theme does is in
+swvsite.engine.theme).
 
 The browser check (axe-core) is in `swvsite.tools.axe`; it needs the `sitecheck` extra.
 Measured on the demo (98 pages): 0.35 s for all static checks, beside 1.9 s for a
@@ -35,8 +36,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from swvsite.content import model as m
+from swvsite.engine import theme
 
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = theme.SEARCH_INDEX
 LOCAL_BASE = "http://swvsite.invalid/"
 # Links that do not point to a place in the site.
 NOT_LOCATIONS = ("mailto:", "tel:", "sms:", "data:", "blob:", "javascript:", "about:")
@@ -55,16 +57,6 @@ CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+
 JS_URL = re.compile(r"""["'`](https?://[^"'`\s]+)""")
 # XML namespaces are names, not requests.
 NAMESPACE_HOSTS = {"www.w3.org"}
-# Material's bundle fetches from these only for a feature, which the pages then show
-# (checked there, see `_material_features`); older browsers without ResizeObserver
-# (none that Material supports today) load a polyfill.
-MATERIAL_FEATURE_URLS = ("https://api.github.com/", "https://${", "https://unpkg.com/mermaid@",
-                         "https://unpkg.com/resize-observer-polyfill")
-MATERIAL_FEATURES = {
-    'data-md-component="source"': "de link naar de broncode (repo_url) laat Material "
-                                  "gegevens ophalen bij GitHub of GitLab",
-    'class="mermaid"': "een Mermaid-diagram laat Material mermaid.min.js ophalen bij unpkg.com",
-}
 
 
 @dataclass(frozen=True, order=True)
@@ -87,7 +79,7 @@ class Page:
     resources: list[tuple[str, str]] = field(default_factory=list)  # (what, url) fetched
     styles: list[str] = field(default_factory=list)      # <style> text and style=""
     redirect: bool = False
-    features: list[str] = field(default_factory=list)  # MATERIAL_FEATURES the page uses
+    features: list[str] = field(default_factory=list)  # theme.FEATURES the page uses
 
     @property
     def url(self) -> str:
@@ -112,7 +104,7 @@ _URL_TAGS = {"a", "area", "link", "meta", "map", *RESOURCE_ATTRS}
 
 
 def _attributes(text: str | None) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for match in _ATTR.finditer(text or ""):
         value = next((v for v in match.groups()[1:] if v is not None), "")
         found.setdefault(match.group(1).lower(), html.unescape(value) if "&" in value else value)
@@ -160,7 +152,7 @@ def read_page(site_dir: Path, path: Path) -> Page:
     page = Page(path.relative_to(site_dir).as_posix())
     text = path.read_text(encoding="utf-8", errors="replace")
     _scan(page, text)
-    page.features = [marker for marker in MATERIAL_FEATURES if marker in text]
+    page.features = [marker for marker in theme.FEATURES if marker in text]
     return page
 
 
@@ -178,7 +170,8 @@ class BuiltSite:
 
     @cached_property
     def pages(self) -> dict[str, Page]:
-        return {p.rel: p for p in (read_page(self.root, f) for f in sorted(self.root.rglob("*.html")))}
+        files = sorted(self.root.rglob("*.html"))
+        return {p.rel: p for p in (read_page(self.root, f) for f in files)}
 
     def is_own(self, absolute: str) -> bool:
         return urlsplit(absolute).netloc.lower() == self.host
@@ -296,14 +289,14 @@ def third_party(built: BuiltSite) -> list[Finding]:
                 findings.append(Finding(page.label, f"{what} haalt '{url}' van een andere "
                                         "website", todo))
         for marker in page.features:
-            findings.append(Finding(page.label, MATERIAL_FEATURES[marker], todo))
+            findings.append(Finding(page.label, theme.FEATURES[marker], todo))
     for path in sorted(built.root.rglob("*.css")) + sorted(built.root.rglob("*.js")):
         rel = path.relative_to(built.root).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         urls = _css_urls(text) if path.suffix == ".css" else JS_URL.findall(text)
         here = Page(rel)
         for url in dict.fromkeys(urls):
-            if url.startswith(MATERIAL_FEATURE_URLS) and path.name.startswith("bundle."):
+            if theme.fetched_only_for_a_feature(path.name, url):
                 continue
             if _off_site(built, here, url) and urlsplit(url).netloc.lower() \
                     not in NAMESPACE_HOSTS:
@@ -328,7 +321,7 @@ def _css_urls(text: str) -> list[str]:
 
 def search_index(built: BuiltSite, site: m.Site | None, docs_dir: Path | None,
                  use_directory_urls: bool = True) -> list[Finding]:
-    """Every page a visitor may search for is in Material's search index."""
+    """Every page a visitor may search for is in the theme's search index."""
     index_file = built.root / SEARCH_INDEX
     todo = "Bouw de site opnieuw met 'swvsite build'; blijft het zo, meld het aan een ontwikkelaar"
     try:
@@ -386,9 +379,9 @@ def check_built_site(site_dir: Path, site: m.Site | None, config_file: str | Pat
                      ) -> tuple[BuiltSite, list[Finding]]:
     """The static checks of `site_dir` with site_url, docs_dir and use_directory_urls
     from mkdocs.yml."""
-    from swvsite.config import _read
+    from swvsite.config import read_mkdocs_yml
 
-    config = _read(config_file)
+    config = read_mkdocs_yml(config_file)
     built = BuiltSite(site_dir, config.get("site_url"))
     findings = static_findings(
         built, site, docs_dir=Path(config_file).parent / (config.get("docs_dir") or "docs"),

@@ -31,7 +31,10 @@ _HELPERS = r"""
     return colour;
   };
   const luminance = (c) => {
-    const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    };
     return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
   };
   const ratio = (a, b) => {
@@ -44,7 +47,8 @@ _HELPERS = r"""
     const cls = typeof el.className === 'string' && el.className.trim()
       ? '.' + el.className.trim().split(/\s+/).filter(c => c !== 'focus-visible').join('.') : '';
     const href = el.getAttribute('href') ? ` href="${el.getAttribute('href')}"` : '';
-    return `<${el.tagName.toLowerCase()}${id}${cls}${href}> "${text.slice(0, 40).replace(/\s+/g, ' ')}"`;
+    const shown = text.slice(0, 40).replace(/\s+/g, ' ');
+    return `<${el.tagName.toLowerCase()}${id}${cls}${href}> "${shown}"`;
   };
   const look = (el) => {
     const cs = getComputedStyle(el);

@@ -5,8 +5,8 @@ of the script is still reported and does not stop the parts after it."""
 
 from __future__ import annotations
 
-from swvsite.content import huisstijl
 from swvsite.content.load import load_site
+from swvsite.engine import theme
 from swvsite.pages import bundle
 
 from conftest import FIXTURE_CONTENT
@@ -21,7 +21,7 @@ def rules(page, stylesheets: list[str]) -> list[str]:
 
 
 def test_the_served_stylesheet_has_the_rules_of_its_sources_in_order(page, fixture_site):
-    sources = [huisstijl.css(load_site(FIXTURE_CONTENT))]
+    sources = [theme.css(load_site(FIXTURE_CONTENT))]
     sources += [(bundle.SOURCES / name).read_text(encoding="utf-8")
                 for name in bundle.STYLESHEET_SOURCES]
     expected = rules(page, sources)

@@ -251,13 +251,15 @@ def test_faq_anchor_scrolls_question_into_view(page, site):
         for question in (ids[-1], ids[len(ids) // 2]):
             page.goto(site.url(f"{path}#{question}"))
             page.wait_for_load_state("load")
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            page.evaluate("() => new Promise(r => "
+                          "requestAnimationFrame(() => requestAnimationFrame(r)))")
             heading = page.locator(f"[id='{question}']")
             box = heading.bounding_box()
             header = page.locator(".md-header").bounding_box()
             viewport = page.viewport_size
             assert box is not None, f"{path}#{question}: heading not rendered"
-            assert header["y"] + header["height"] <= box["y"] + 1 and box["y"] < viewport["height"], \
+            below_header = header["y"] + header["height"] <= box["y"] + 1
+            assert below_header and box["y"] < viewport["height"], \
                 (f"{path}#{question}: heading at y={box['y']:.0f}, header ends at "
                  f"{header['y'] + header['height']:.0f}, viewport {viewport['height']}")
             # Nothing (such as the sticky header) covers it.

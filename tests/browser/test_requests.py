@@ -56,7 +56,8 @@ def test_no_third_party_requests_and_no_cookies(browser, site):
         for path in site.pages:
             log.current = path
             response = page.goto(site.url(path), wait_until="load")
-            assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+            status = response and response.status
+            assert response is not None and response.ok, f"{path}: HTTP {status}"
         # The search loads its index and a web worker only when used.
         log.current = "/ (search)"
         page.goto(site.url("/"))
