@@ -130,7 +130,7 @@ def check_site(site_dir: Path, paths: list[str]) -> list[Violation]:
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="sitecheck http", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
+    host, port = "127.0.0.1", server.server_address[1]
     violations: list[Violation] = []
     try:
         with sync_playwright() as playwright:
