@@ -187,7 +187,7 @@ def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path, minimal_content):
     swvsite_build(config, tmp_path / "site")
     cache = config.parent / CACHE
     before = cache.read_bytes()
-    edit(config.parent / "docs/contact.md", "\n", "\n\n[kapot](bestaat-niet.md)\n")
+    edit(config.parent / "docs/contact.md", "\n", "\n\n[kapot](bestaat-niet/)\n")
     failed = run_swvsite("build", "-f", str(config), "--site-dir", str(tmp_path / "site"),
                          cwd=config.parent)
     assert failed.returncode == 1
