@@ -46,6 +46,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from swvsite.engine import choice
 from swvsite.engine.background import can_fork, fork_with_pipe
 from swvsite.engine.pagecache import (
     PageCache,
@@ -108,6 +109,12 @@ def build(config, *, cache: PageCache | None = None, serve_url: str | None = Non
     return _Build(config, cache, serve_url, keep_site, templates, jobs).run()
 
 
+def engine_logger() -> logging.Logger:
+    """The logger all of the engine's messages arrive at: `mkdocs`, or `properdocs`
+    under ProperDocs (swvsite.engine.choice.root_logger). Strict mode counts its warnings."""
+    return logging.getLogger(choice.root_logger())
+
+
 class _WarningCounter(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
@@ -145,7 +152,7 @@ class _Build:
     stats: BuildStats = field(default_factory=BuildStats)
 
     def run(self) -> BuildStats:
-        logger = logging.getLogger("mkdocs")
+        logger = engine_logger()
         warning_counter = utils.CountHandler()
         warning_counter.setLevel(logging.WARNING)
         if self.config.strict:
@@ -478,7 +485,7 @@ class _Worker:
 
 def _work(build: _Build, share: list[File]) -> bytes:
     """In a worker: render and write the share's pages; their outcomes as bytes."""
-    logger = logging.getLogger("mkdocs")
+    logger = engine_logger()
     captured = _Captured()
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
