@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build serve test lint check sitecheck schemas bench clean
+.PHONY: build serve test lint test-properdocs check sitecheck schemas bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ test: $(VENV)/.installed-test $(CHROMIUM)
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# The whole suite with ProperDocs as the engine (swvsite.engine.choice; `make test`
+# itself builds a fixture site with both engines in tests/test_engines.py).
+test-properdocs: $(VENV)/.installed-test $(CHROMIUM)
+	SWVSITE_ENGINE=properdocs $(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py

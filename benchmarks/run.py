@@ -455,8 +455,8 @@ def stats(values: list[float]) -> dict:
             "values": values}
 
 
-def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: float,
-              snapshot: Path, warm_up: bool) -> dict:
+def run_scale(scale: str, repeat: int, edits: int, work: Path,  # noqa: C901 - one row per measurement
+              serve_timeout: float, snapshot: Path, warm_up: bool) -> dict:
     regions, schools = generate.SCALES[scale]
     load_before = os.getloadavg()
     base = work / scale
@@ -506,6 +506,14 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         clean_dir(plain_site)
         return measure(plain_cmd, base, base / "plain-build.log")
 
+    staged_site = base / "site-staged"
+
+    def staged_build():
+        """swvsite.engine.staged: stage the Markdown, a plain engine build, the post-pass."""
+        clean_dir(staged_site)
+        return measure([sys.executable, "-m", "swvsite.engine.staged", "-f", str(config),
+                        "--site-dir", str(staged_site)], base, base / "staged-build.log")
+
     if warm_up:
         log(f"{scale}: warm-up builds (not timed)")
         swv_build()
@@ -525,6 +533,11 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         log(f"{scale}: swvsite build on all cores {i + 1}/{repeat}")
         runs["parallel"].append(swv_parallel())
         log(f"{scale}:   {runs['parallel'][-1]['wall']:.2f} s")
+    runs["staged"] = []
+    for i in range(repeat):
+        log(f"{scale}: staged build {i + 1}/{repeat}")
+        runs["staged"].append(staged_build())
+        log(f"{scale}:   {runs['staged'][-1]['wall']:.2f} s")
     cached = cached_builds(scale, repeat, content, cached_site, page_cache,
                            lambda *o: swv_cmd(cached_site, *o), base)
     cached["same_as_clean"] = same_files(cached_site, site_after(
@@ -535,6 +548,7 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
     plain_sizes = {"search_raw": plain_index.stat().st_size,
                    "search_gzip": gz(plain_index.read_bytes())} if plain_index.is_file() else {}
     identical = compare_sites(site, plain_site)
+    staged_same = staged_comparison(staged_site, site)
 
     serve = None
     if edits > 0:
@@ -584,6 +598,10 @@ def run_scale(scale: str, repeat: int, edits: int, work: Path, serve_timeout: fl
         "ratio_parallel_wall": (statistics.median(r["wall"] for r in runs["parallel"])
                                 / statistics.median(plain_wall)),
         "processes": processes_used(base / "swvsite-parallel.log"),
+        "staged_wall": stats([r["wall"] for r in runs["staged"]]),
+        "staged_cpu": stats([r["cpu"] for r in runs["staged"]]),
+        "maxrss_staged_mb": max(r["maxrss_mb"] for r in runs["staged"]),
+        "staged_same": staged_same,
         "cached": cached,
     }
     return result
@@ -602,6 +620,39 @@ def same_files(a: Path, b: Path) -> dict:
     x, y = files(a), files(b)
     differing = sorted(n for n in x.keys() | y.keys() if x.get(n) != y.get(n))
     return {"files": len(x.keys() | y.keys()), "differing": differing}
+
+
+def staged_comparison(staged: Path, built: Path) -> dict:
+    """The staged build against the clean swvsite build, file by file. The search
+    index and the sitemap list pages in file order, and the staged build's record
+    pages are ordinary files: those count as the same when each page's search
+    entries (in their order) and the sitemap's <url> entries are."""
+    result = same_files(staged, built)
+    reordered = []
+    for name in list(result["differing"]):
+        a, b = staged / name, built / name
+        if not (a.is_file() and b.is_file()):
+            continue
+        x, y = a.read_bytes(), b.read_bytes()
+        if name.endswith(".gz"):
+            x, y = gzip.decompress(x), gzip.decompress(y)
+        if name.endswith("search_index.json"):
+            def by_page(data: bytes):
+                index = json.loads(data)
+                return index["config"], sorted(index["docs"],
+                                               key=lambda e: e["location"].split("#")[0])
+            same = by_page(x) == by_page(y)
+        elif name.startswith("sitemap.xml"):
+            def urls(data: bytes):
+                return sorted(re.findall(rb"<url>.*?</url>", data, re.S))
+            same = urls(x) == urls(y)
+        else:
+            same = False
+        if same:
+            result["differing"].remove(name)
+            reordered.append(name)
+    result["reordered"] = reordered
+    return result
 
 
 def processes_used(log_file: Path) -> int:
@@ -793,6 +844,20 @@ ROWS = [
                  if not r["cached"]["same_as_clean"]["differing"]
                  else "**no**: " + ", ".join(r["cached"]["same_as_clean"]["differing"][:3]))
                 if r.get("cached") else "-")),
+    ("**Staged build** (swvsite.engine.staged: Markdown, plain engine build, post-pass) (s)",
+     lambda r: seconds(r["staged_wall"]) if r.get("staged_wall") else "-"),
+    ("  vs swvsite build, clean, 1 process (wall; CPU)",
+     lambda r: (f"{r['staged_wall']['median'] / r['swvsite_wall']['median']:.2f}x; "
+                f"{r['staged_cpu']['median'] / r['swvsite_cpu']['median']:.2f}x"
+                if r.get("staged_wall") else "-")),
+    ("Staged build is the plugin build",
+     lambda r: (("yes, {:,} files{}".format(
+                    r["staged_same"]["files"],
+                    f" ({', '.join(r['staged_same']['reordered'])} in another page order)"
+                    if r["staged_same"]["reordered"] else "")
+                 if not r["staged_same"]["differing"]
+                 else "**no**: " + ", ".join(r["staged_same"]["differing"][:3]))
+                if r.get("staged_same") else "-")),
     ("**swvsite check** (s)", lambda r: seconds(r["check"])),
     ("**Edit-to-preview** in swvsite serve (s)",
      lambda r: "not measured" if not r["serve"] else (

@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import settings
 
+from swvsite.engine import choice  # before anything imports MkDocs: it picks the engine
+
 # Property tests judge results, never speed: on a loaded machine a first example
 # can take longer than Hypothesis' default deadline (timings live in benchmarks/).
 settings.register_profile("swvsite", deadline=None)
@@ -27,6 +29,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def run_swvsite(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([*SWVSITE, *args], cwd=cwd, env=ENV, capture_output=True,
                           text=True, timeout=600)
+
+
+def run_engine(*args: str, cwd: Path = ROOT, engine_name: str | None = None,
+               env: dict | None = None) -> subprocess.CompletedProcess:
+    """The engine's own command: `python -m mkdocs ...`, or `python -m properdocs ...`
+    under SWVSITE_ENGINE=properdocs (swvsite.engine.choice); `engine_name` picks one."""
+    return subprocess.run([*choice.command(engine_name or choice.active()), *args], cwd=cwd,
+                          env=env or ENV, capture_output=True, text=True, timeout=600)
 
 
 # The generator's own test site: mkdocs.yml (the repo's plugins and Markdown

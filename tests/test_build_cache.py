@@ -12,12 +12,11 @@ from __future__ import annotations
 import gzip
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, FIXTURE_CONTENT, ROOT, make_project, run_swvsite
+from conftest import FIXTURE_CONTENT, ROOT, make_project, run_engine, run_swvsite
 
 CACHE = Path(".cache/swvsite/pages.marshal")
 
@@ -94,9 +93,8 @@ def content_for_two_processes(target: Path) -> Path:
 def test_cached_and_parallel_builds_are_mkdocs_own_build_byte_for_byte(tmp_path):
     config = make_project(tmp_path / "project", content_for_two_processes(tmp_path / "content"))
     reference = tmp_path / "mkdocs-site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                             str(config), "-d", str(reference)], cwd=tmp_path, env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    result = run_engine("build", "--strict", "-q", "-f", str(config), "-d", str(reference),
+                        cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
     cold = swvsite_build(config, tmp_path / "cold", "--processen", "2")

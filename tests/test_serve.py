@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -18,7 +17,7 @@ from test_build_cache import assert_same_site, edit, editable_copy
 from swvsite.engine.build import TemplateCache, build
 from swvsite.engine.pagecache import PageCache
 
-from conftest import ENV, FIXTURE_CONTENT, SWVSITE, make_project
+from conftest import ENV, FIXTURE_CONTENT, SWVSITE, make_project, run_engine
 
 
 def free_port() -> int:
@@ -99,9 +98,8 @@ def fresh_build(config_file: Path, site_dir: Path) -> Path:
     fresh = config_file.with_name("mkdocs-fresh.yml")
     fresh.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {SERVE_URL}", text),
                      encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(fresh),
-                             "-d", str(site_dir)], env=ENV, capture_output=True, text=True,
-                            timeout=600, cwd=config_file.parent)
+    result = run_engine("build", "-q", "-f", str(fresh), "-d", str(site_dir),
+                        cwd=config_file.parent)
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -43,6 +43,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from swvsite.engine.background import can_fork
+from swvsite.engine.choice import engine_logger
 from swvsite.engine.hooks import SwvsiteHooks, swvsite_plugin
 from swvsite.engine.pagecache import (
     PageCache,
@@ -124,7 +125,7 @@ class _Build:
     stats: BuildStats = field(default_factory=BuildStats)
 
     def run(self) -> BuildStats:
-        logger = logging.getLogger("mkdocs")
+        logger = engine_logger()
         warning_counter = utils.CountHandler()
         warning_counter.setLevel(logging.WARNING)
         if self.config.strict:

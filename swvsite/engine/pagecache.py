@@ -12,9 +12,10 @@ A page's key covers everything its output is made from:
   begrippen);
 - what every page depends on (`global_key`): the configuration after every
   plugin's on_config (canonicalised), the theme overrides' files, the source of
-  swvsite and of the macros module, the versions of Python, MkDocs, Material and
-  the Markdown packages, the navigation and the list of all files (so a link to
-  a page that no longer exists is found again by rendering the page).
+  swvsite and of the macros module, the engine (swvsite.engine.choice), the
+  versions of Python, MkDocs or ProperDocs, Material and the Markdown packages,
+  the navigation and the list of all files (so a link to a page that no longer
+  exists is found again by rendering the page).
 
 A cache is only used when every plugin that acts on single pages is one whose
 effects a `RenderedPage` records (`cache_blocker`).
@@ -40,6 +41,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from swvsite.engine import choice
+
 log = logging.getLogger("mkdocs.swvsite.engine.pagecache")
 
 CACHE_VERSION = 1
@@ -53,9 +56,9 @@ PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content",
                "page_context", "post_page")
 # Markdown extensions that read other files than the page itself.
 FILE_READING_EXTENSIONS = {"pymdownx.snippets", "markdown_include.include", "mdx_include"}
-VERSIONED_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown",
-                      "pymdown-extensions", "Jinja2", "PyYAML", "Pygments", "MarkupSafe",
-                      "babel")
+VERSIONED_PACKAGES = ("mkdocs", "properdocs", "mkdocs-material", "mkdocs-macros-plugin",
+                      "Markdown", "pymdown-extensions", "Jinja2", "PyYAML", "Pygments",
+                      "MarkupSafe", "babel")
 
 
 # --------------------------------------------------------------------------
@@ -322,7 +325,7 @@ def _theme_fingerprint(config) -> str:
 
 @functools.cache
 def _versions() -> str:
-    versions = [sys.version]
+    versions = [sys.version, f"engine {choice.active()}"]
     for name in VERSIONED_PACKAGES:
         try:
             versions.append(f"{name}=={metadata.version(name)}")

@@ -23,6 +23,7 @@ from swvsite.content import model as m
 from swvsite.content.problems import BuildFailed
 from swvsite.engine import messages
 from swvsite.engine.build import BuildStats, build, usable_cores
+from swvsite.engine.choice import engine_logger
 from swvsite.engine.hooks import swvsite_plugin
 from swvsite.engine.pagecache import PageCache
 
@@ -119,7 +120,7 @@ def _swap_in(staging: Path, target: Path) -> None:
 def show_mkdocs_messages(level: int, docs_dir: Path | None = None) -> None:
     """Print MkDocs' log messages from `level` up, in Dutch (swvsite.engine.messages),
     with file and line in `docs_dir` where a message names a page."""
-    logger = logging.getLogger("mkdocs")
+    logger = engine_logger()
     for handler in logger.handlers:
         if getattr(handler, "_swvsite", False):
             handler.setFormatter(messages.DutchFormatter(docs_dir))

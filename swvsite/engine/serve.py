@@ -48,6 +48,7 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE_STR, LiveReloadServer, _serve_url
 
 from swvsite.content.problems import ContentError, Problem
 from swvsite.engine.build import TemplateCache, build, usable_cores
+from swvsite.engine.choice import engine_logger
 from swvsite.engine.pagecache import PageCache
 from swvsite.pages.headers import content_security_policy
 
@@ -393,7 +394,7 @@ class _Preview:
         that MkDocs counts the build as done and no request waits for it."""
         server = self.server
         errors = _ErrorLog()
-        logging.getLogger("mkdocs").addHandler(errors)
+        engine_logger().addHandler(errors)
         try:
             self.build_site(config)
         except Exception as error:  # noqa: BLE001 - every failure goes to the problem page
@@ -404,7 +405,7 @@ class _Preview:
             log.error(terminal_report(server.failure, self.serve_url))
             return
         finally:
-            logging.getLogger("mkdocs").removeHandler(errors)
+            engine_logger().removeHandler(errors)
         if server.failure is not None:
             log.info("De fouten zijn verbeterd; de voorbeeldweergave toont de site weer.")
         server.failure = None

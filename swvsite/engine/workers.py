@@ -17,6 +17,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File
 
 from swvsite.engine.background import fork_with_pipe
+from swvsite.engine.choice import engine_logger
 
 if TYPE_CHECKING:
     from swvsite.engine.build import _Build
@@ -115,7 +116,7 @@ class Worker:
 
 def _work(build: _Build, share: list[File]) -> bytes:
     """In a worker: render and write the share's pages; their outcomes as bytes."""
-    logger = logging.getLogger("mkdocs")
+    logger = engine_logger()
     captured = _Captured()
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
