@@ -107,7 +107,7 @@ def fresh_build(config_file: Path, site_dir: Path) -> Path:
 
 
 PREVIEW_EDITS = [
-    ("school summary", lambda p, c: edit(c / "scholen/bs-de-klimop-tilburg.yml",
+    ("school summary", lambda p, c: edit(c / "scholen/bs-de-linden-hilvarenbeek.yml",
                                          "samenvatting: ", "samenvatting: Sinds kort ")),
     ("voorziening name", lambda p, c: edit(c / "voorzieningen/opdc-de-overstap.yml",
                                            "naam: OPDC De Overstap", "naam: OPDC Het Kompas")),

@@ -103,9 +103,9 @@ class RenderMemo:
         voorzieningen = "".join(self.digests[r.path] for r in site.voorzieningen.values())
         linked = voorzieningen + "".join(self.digests[r.path] for records in (
             site.procedures, site.themas, site.nieuws) for r in records.values())
-        # A voorziening's page names the schools that name it.
-        scholen = repr([(s.id, s["naam"], s["voorzieningen"]) for s in site.scholen.values()
-                        if s["voorzieningen"]])
+        # A voorziening's page lists the schools that name it, with their summaries.
+        scholen = repr([(s.id, s["naam"], s["samenvatting"], s["voorzieningen"])
+                        for s in site.scholen.values() if s["voorzieningen"]])
         self.context = {"school": shared + voorzieningen, None: shared + linked + scholen}
         self.previous, self.pages, self.renders = self.pages, {}, 0
 
