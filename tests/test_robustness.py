@@ -46,6 +46,7 @@ from swvsite.content.load import (
 )
 from swvsite.content.problems import ContentError, Problem
 from swvsite.content.validate import (
+    HTML_TAG,
     LINK_DEFINITION,
     LINK_TARGET,
     UNSAFE_MARKDOWN,
@@ -517,7 +518,9 @@ def _bad_chars(value: str) -> bool:
 def text_value(ftype: m.Text | m.Markdown) -> st.SearchStrategy[str]:
     alphabet = MARKDOWN_CHARS if isinstance(ftype, m.Markdown) else TEXT_CHARS
     limit = min(ftype.max_length or 80, 80)
-    return st.text(alphabet, min_size=1, max_size=limit).map(str.strip).filter(bool)
+    # A plain-text field refuses what looks like an HTML tag (it would show as typed).
+    return st.text(alphabet, min_size=1, max_size=limit).map(str.strip).filter(
+        lambda v: bool(v) and not HTML_TAG.search(v))
 
 
 def pattern_value(ftype: m.Pattern) -> st.SearchStrategy[str]:

@@ -65,7 +65,7 @@ SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.I)
 # `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `pagina:contact`.
 SITE_LINK = m.SITE_LINK
 # Text in a plain-text field that looks like an HTML tag: shown literally, so refused.
-HTML_TAG = re.compile(r"<[A-Za-z!/?][^<>]*>")
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--")
 
 
 # --------------------------------------------------------------------------
