@@ -54,3 +54,19 @@ def test_the_built_site_passes_check_site_in_the_browser(demo_site):
                             capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "De gebouwde site is in orde" in result.stdout
+
+
+def test_both_engines_build_the_same_site(demo_site, tmp_path):
+    """ProperDocs builds the same site as MkDocs, file by file (generator tag aside):
+    the second engine is a real fallback for this content (issue 18)."""
+    from test_engines import assert_engines, engine_env, site_files
+
+    assert demo_site.result.returncode == 0, demo_site.result.stderr
+    config = demo_site.root.parent / "project" / "mkdocs.yml"
+    properdocs_site = tmp_path / "properdocs-site"
+    result = subprocess.run([*SWVSITE, "build", "-f", str(config), "--site-dir",
+                             str(properdocs_site), "--zonder-cache"], cwd=config.parent,
+                            env=engine_env("properdocs"), capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert_engines(site_files(properdocs_site), site_files(demo_site.root))
