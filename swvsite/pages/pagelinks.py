@@ -17,7 +17,7 @@ from pathlib import Path
 from swvsite.config import markdown_files
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
-from swvsite.pages.markup import rel, site_link_page
+from swvsite.pages.markup import rel, site_link, site_link_page
 
 # An inline link's target, `](target)`, or a reference definition, `[naam]: target`.
 _LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^)\s>]+)", re.M)
@@ -31,23 +31,14 @@ def rewrite(markdown: str, here: str, site: m.Site) -> str:
     if "](" not in markdown and "]:" not in markdown:
         return markdown
 
+    address = site_link(site, here)
+
     def replace(match: re.Match) -> str:
-        target = _current_target(match.group(2), here, site)
-        return match.group(1) + (target if target is not None else match.group(2))
+        target = match.group(2)
+        current = address(target) if m.SITE_LINK.match(target) else _renamed_page(
+            target, here, site)
+        return match.group(1) + (current if current is not None else target)
     return _LINK.sub(replace, markdown)
-
-
-def _current_target(target: str, here: str, site: m.Site) -> str | None:
-    site_link = m.SITE_LINK.match(target)
-    if site_link:
-        kind, value, anchor = site_link.groups()
-        found = site_link_page(site, kind, value)
-        if found is None:
-            return None
-        page, page_anchor = found
-        return rel(here, page, anchor or page_anchor)
-    renamed = _renamed_page(target, here, site)
-    return renamed
 
 
 def _renamed_page(target: str, here: str, site: m.Site) -> str | None:
