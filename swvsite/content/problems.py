@@ -80,10 +80,6 @@ def notices_report(notices: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def sort_problems(problems: list[Problem]) -> list[Problem]:
-    return sorted(set(problems), key=_sort_key)
-
-
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.line or 0, problem.field or "", problem.message)
 
