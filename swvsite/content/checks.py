@@ -27,7 +27,7 @@ from swvsite.content.problems import Problem
 from swvsite.content.validate import OWN_URL, PendingRef
 from swvsite.pages import redirects
 
-RESERVED_IDS = frozenset({"index", "filter"})
+RESERVED_IDS = m.RESERVED_IDS
 GENERATED_PAGES = m.GENERATED_PAGES
 SitePages = m.SitePages
 
@@ -253,14 +253,13 @@ def own_site_links(given: CheckInput) -> list[Problem]:
     return found
 
 
-_FOLDERS = {t.folder: t.name for t in m.RECORD_TYPES.values() if t.folder}
 
 
 def _own_path(given: CheckInput, ref: PendingRef, path: str) -> list[Problem]:
     site = given.site
     parts = path.split("/")
-    if len(parts) == 2 and parts[0] in _FOLDERS and parts[1] not in RESERVED_IDS:
-        kind, record_id = _FOLDERS[parts[0]], parts[1]
+    if len(parts) == 2 and parts[0] in m.FOLDERS and parts[1] not in RESERVED_IDS:
+        kind, record_id = m.FOLDERS[parts[0]], parts[1]
         if record_id in site.records(kind) or record_id in given.failed_ids.get(kind, set()):
             return []
         current = site.aliases.get(kind, {}).get(record_id)

@@ -38,7 +38,7 @@ from swvsite.content.yamlnodes import Node
 from swvsite.content.yamltree import Refused, compose, cut_comments, decode, reader_error_line
 
 MAX_FILE_BYTES = 1_000_000
-RESERVED_IDS = {"index", "filter"}
+RESERVED_IDS = m.RESERVED_IDS
 
 
 def load_site(content_dir: str | Path, cache: LoadCache | None = None,

@@ -145,6 +145,8 @@ __all__ = [  # what this facade offers: the three modules' names and what is der
     "Site",
     "FIELD_NAMES",
     "RENAMEABLE",
+    "FOLDERS",
+    "RESERVED_IDS",
     "SITE_LINK_KINDS",
     "SITE_LINK",
     "register_type",
@@ -163,12 +165,14 @@ def _field_names(fields: tuple[Field, ...]) -> set[str]:
 
 def _derived() -> None:
     """What is worked out from RECORD_TYPES, once per change of it."""
-    global FIELD_NAMES, RENAMEABLE, SITE_LINK_KINDS, SITE_LINK
+    global FIELD_NAMES, RENAMEABLE, FOLDERS, SITE_LINK_KINDS, SITE_LINK
     # Every field name of every record type, nested ones included.
     FIELD_NAMES = frozenset(name for t in RECORD_TYPES.values()
                             for name in _field_names(t.all_fields))
     # Record types whose records can be renamed: they keep their old ids (oude_ids).
     RENAMEABLE = tuple(t.name for t in RECORD_TYPES.values() if OUDE_IDS in t.all_fields)
+    # A record type's folder (the first part of its pages' addresses) -> its name.
+    FOLDERS = {t.folder: t.name for t in RECORD_TYPES.values() if t.folder}
     # Links from text to the site itself, written `soort:id` (`procedure:tlv-aanvragen`,
     # `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `begrip:tlv`,
     # `pagina:contact`): the kind, and how staff call it in a message.
@@ -192,8 +196,12 @@ def register_type(rtype: RecordType) -> None:
 
 
 _SLUG_PART = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# Names no record may have: the addresses `<folder>/index/` and `<folder>/filter/`
+# belong to the site itself (the overview page and the facet pages).
+RESERVED_IDS = frozenset({"index", "filter"})
 FIELD_NAMES: frozenset[str]
 RENAMEABLE: tuple[str, ...]
+FOLDERS: dict[str, str]
 SITE_LINK_KINDS: dict[str, str]
 SITE_LINK: re.Pattern[str]
 _derived()

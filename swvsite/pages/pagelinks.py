@@ -21,7 +21,6 @@ from swvsite.pages.markup import rel, site_link, site_link_page
 
 # An inline link's target, `](target)`, or a reference definition, `[naam]: target`.
 _LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?)([^)\s>]+)", re.M)
-_FOLDERS = {t.folder: t.name for t in m.RECORD_TYPES.values() if t.folder}
 _DIRECT = re.compile(r"^([a-z0-9/.-]*?)([^/]+)\.md(#[^\s]*)?$")
 
 
@@ -48,7 +47,7 @@ def _renamed_page(target: str, here: str, site: m.Site) -> str | None:
         return None
     path = posixpath.normpath(posixpath.join(posixpath.dirname(here), target.split("#")[0]))
     folder, _, name = path.rpartition("/")
-    kind = _FOLDERS.get(folder)
+    kind = m.FOLDERS.get(folder)
     if kind is None:
         return None
     current = site.aliases.get(kind, {}).get(name.removesuffix(".md"))
@@ -120,7 +119,7 @@ def _is_missing_page(target: str, here: str, site: m.Site) -> bool:
                if e}
     if path in removed:
         return False
-    kind = _FOLDERS.get(folder)
+    kind = m.FOLDERS.get(folder)
     if kind is not None:
         return name.removesuffix(".md") not in site.records(kind)
     return True
