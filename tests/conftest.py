@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -86,6 +87,19 @@ def _nav_entry_missing(line: str, docs: Path) -> bool:
 def copy_content(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    """Every file of a built site; gzip files by their content (their header
+    names the folder they were written in)."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            files[path.relative_to(root).as_posix()] = data
+    return files
 
 
 class BuiltSite:

@@ -9,29 +9,15 @@ build of the same sources, file by file and byte by byte.
 
 from __future__ import annotations
 
-import gzip
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_CONTENT, ROOT, make_project, run_engine, run_swvsite
+from conftest import FIXTURE_CONTENT, ROOT, make_project, run_engine, run_swvsite, site_files
 
 CACHE = Path(".cache/swvsite/pages.marshal")
-
-
-def site_files(root: Path) -> dict[str, bytes]:
-    """Every file of a built site; gzip files by their content (their header
-    names the folder they were written in)."""
-    files = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            files[path.relative_to(root).as_posix()] = data
-    return files
 
 
 def assert_same_site(built: Path, reference: Path) -> None:

@@ -7,14 +7,13 @@ names the engine. A broken link must fail the strict build under each."""
 
 from __future__ import annotations
 
-import gzip
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, FIXTURES, SWVSITE, make_project, run_engine
+from conftest import ENV, FIXTURES, SWVSITE, make_project, run_engine, site_files
 
 ENGINES = ("mkdocs", "properdocs")
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
@@ -22,18 +21,6 @@ GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 def engine_env(name: str) -> dict:
     return {**ENV, "SWVSITE_ENGINE": name}
-
-
-def site_files(root: Path) -> dict[str, bytes]:
-    """Every file of a built site; gzip files by their content."""
-    files = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            files[path.relative_to(root).as_posix()] = data
-    return files
 
 
 def generators(files: dict[str, bytes]) -> set[bytes]:
