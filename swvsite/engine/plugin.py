@@ -39,6 +39,7 @@ from swvsite.pages import (
 from swvsite.pages.markup import abbreviations
 from swvsite.pages.records import RenderMemo, record_pages
 from swvsite.pages.redirects import removed_pages
+from swvsite.pages.translated import finish_page, page_languages, translated_pages
 
 NETLIFY_HEADERS = "_headers"
 SAFE_LINKS = "swvsite.engine.safelinks"
@@ -176,7 +177,8 @@ class SwvsitePlugin(BasePlugin):
 
     def on_files(self, files: Files, config) -> Files:
         records = record_pages(self.content, self.render_memo if self.preview else None)
-        generated = records + filters.facet_pages(self.content)
+        generated = records + filters.facet_pages(self.content) + translated_pages(self.content)
+        self._languages = page_languages(self.content, Path(config.docs_dir))
         known = {page.path for page in records}
         generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files
@@ -237,6 +239,7 @@ class SwvsitePlugin(BasePlugin):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
         output = output.replace("</head>", head + "</head>", 1)
+        output = finish_page(output, page.file.src_uri, self._languages, config.site_url)
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes
         return output

@@ -1,0 +1,252 @@
+"""Pages per language: translated record pages, and what every page with a
+translation gets (its `<html lang>` and `dir`, a language switcher, hreflang links).
+
+A translated record page is at `<taal>/<folder>/<id>.md` (so `/en/procedures/
+tlv-aanvragen/`), made by the record type's own renderer from the Dutch record
+with its text replaced by the translation. A hand-written page translated in
+docs/<taal>/ names its Dutch page in `vertaling_van`. Plain Python, no MkDocs:
+the engine calls `translated_pages` for the pages and `finish_page` on each
+finished page's HTML.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from swvsite.content import model as m
+from swvsite.content import vertalingen as v
+from swvsite.content.fields import Field, ListOf, Obj
+from swvsite.pages.backlinks import Backlinks
+from swvsite.pages.labels import label, label_lang
+from swvsite.pages.markup import GeneratedPage, rel, titled
+
+
+@dataclass
+class TranslatedRecord(m.Record):
+    """A record with its text in another language; its page is under /<taal>/."""
+
+    taal: str = "nl"
+
+    @property
+    def page(self) -> str:
+        return f"{self.taal}/{self.type.folder}/{self.id}.md"
+
+
+def merged(fields: tuple[Field, ...], dutch: dict[str, Any], translated: dict[str, Any]
+           ) -> dict[str, Any]:
+    """The Dutch data with every translated text in its place."""
+    result = copy.deepcopy(dutch)
+    by_name = {f.name: f for f in fields}
+    for key, value in translated.items():
+        known = by_name.get(key)
+        if known is None or key in v.STAMP_FIELDS or value is None or not v.is_text(known.type):
+            continue
+        result[key] = _merge_value(known.type, dutch.get(key), value)
+    return result
+
+
+def _merge_value(ftype: Any, dutch: Any, translated: Any) -> Any:
+    if isinstance(ftype, Obj):
+        return merged(ftype.fields, dutch or {}, translated or {})
+    if isinstance(ftype, ListOf):
+        if isinstance(ftype.item, Obj) and any(f.name == "id" for f in ftype.item.fields):
+            by_id = {t.get("id"): t for t in translated if isinstance(t, dict)}
+            return [_merge_value(ftype.item, d, by_id[d.get("id")]) if d.get("id") in by_id
+                    else copy.deepcopy(d) for d in dutch or []]
+        return [_merge_value(ftype.item, d, t) for d, t in zip(dutch or [], translated,
+                                                                strict=False)]
+    return translated
+
+
+def translated_record(site: m.Site, vertaling: v.Vertaling) -> TranslatedRecord | None:
+    rtype = m.RECORD_TYPES.get(vertaling.kind)
+    if rtype is None or not rtype.folder:
+        return None
+    dutch = site.records(rtype.name).get(vertaling.source_id)
+    if dutch is None:
+        return None
+    data = merged(rtype.all_fields, dutch.data, vertaling.data)
+    return TranslatedRecord(rtype, dutch.id, dutch.path, data, dutch.lines, taal=vertaling.taal)
+
+
+def translated_pages(site: m.Site) -> list[GeneratedPage]:
+    """The page of every translated record, under /<taal>/."""
+    from swvsite.pages.records import PAGE_RENDERERS, front_matter
+
+    found = site.vertalingen or v.Vertalingen()
+    links = Backlinks.of(site)
+    pages = []
+    for vertaling in found.all():
+        record = translated_record(site, vertaling)
+        if record is None:
+            continue
+        dutch_page = site.records(record.type.name)[record.id].page
+        body = PAGE_RENDERERS[record.type.name](site, record, links)
+        pages.append(GeneratedPage(record.page, titled(front_matter(record.type), record.title)
+                                   + notice_markdown(vertaling, record.page, dutch_page)
+                                   + body))
+    return pages
+
+
+def notice_markdown(vertaling: v.Vertaling, here: str, dutch_page: str) -> str:
+    """The block above a translation: who translated it, and honestly whether the
+    Dutch text has changed since (with a link to the Dutch page)."""
+    taal = vertaling.taal
+    parts = []
+    if vertaling.vertaald_door:
+        parts.append(_in(taal, "vertaald_door") + ": " + html.escape(vertaling.vertaald_door))
+        if "demo" in vertaling.vertaald_door.lower():
+            parts.append(_in(taal, "demo"))
+    if not vertaling.current:
+        parts.append(f'<strong class="swv-verouderd">{_in(taal, "verouderd")}</strong>')
+    link = rel(here, dutch_page)
+    parts.append(f'<a href="{html.escape(_html_address(link))}" hreflang="nl" lang="nl" '
+                 f'dir="ltr">{html.escape(label("nederlandse_pagina", "nl"))}</a>')
+    return f'<p class="swv-vertaling-melding">{" ".join(parts)}</p>\n\n'
+
+
+def _html_address(markdown_link: str) -> str:
+    """A relative link to a .md page as the address of its built page."""
+    path, _, anchor = markdown_link.partition("#")
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[:-3] + "/"
+    path = "../" + path  # pages are folders (use_directory_urls)
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def _in(taal: str, key: str) -> str:
+    """A fixed word, marked Dutch where the language has no word for it."""
+    text = html.escape(label(key, taal))
+    if label_lang(key, taal) != taal:
+        return f'<span lang="nl" dir="ltr">{text}</span>'
+    return text
+
+
+# --------------------------------------------------------------------------
+# Which pages exist in which language
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    """For every page in docs/ (Dutch or translated): its language and its
+    versions in the other languages, as page paths."""
+
+    talen: tuple[v.Taal, ...]
+    versions: dict[str, dict[str, str]]  # Dutch page -> language code -> page
+    dutch_of: dict[str, str]  # translated page -> Dutch page
+
+    def language_of(self, page: str) -> v.Taal:
+        first = page.split("/", 1)[0]
+        if page in self.dutch_of or "/" in page:
+            found = next((t for t in self.talen if t.code == first), None)
+            if found is not None:
+                return found
+        return v.DUTCH
+
+    def alternates(self, page: str) -> dict[str, str]:
+        """Language code -> page, for this page and its translations ('nl' included)."""
+        dutch = self.dutch_of.get(page, page)
+        versions = self.versions.get(dutch)
+        if not versions:
+            return {}
+        return {"nl": dutch, **versions}
+
+
+def page_languages(site: m.Site, docs_dir: Path | None) -> PageLanguages:
+    found = site.vertalingen or v.Vertalingen()
+    versions: dict[str, dict[str, str]] = {}
+    dutch_of: dict[str, str] = {}
+    for vertaling in found.all():
+        record = translated_record(site, vertaling)
+        if record is None:
+            continue
+        dutch = site.records(record.type.name)[record.id].page
+        versions.setdefault(dutch, {})[vertaling.taal] = record.page
+        dutch_of[record.page] = dutch
+    if docs_dir is not None:
+        for page in v.page_translations(docs_dir, found.talen):
+            if not page.source_stamp or page.file is None:
+                continue
+            own = page.file.relative_to(docs_dir).as_posix()
+            versions.setdefault(page.source_id, {})[page.taal] = own
+            dutch_of[own] = page.source_id
+    for taal in found.talen:
+        if docs_dir is not None and (docs_dir / taal.code).is_dir():
+            for path in (docs_dir / taal.code).rglob("*.md"):
+                dutch_of.setdefault(path.relative_to(docs_dir).as_posix(), "")
+    return PageLanguages(found.talen, versions, dutch_of)
+
+
+# --------------------------------------------------------------------------
+# The finished page
+# --------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
+
+
+def finish_page(output: str, page: str, languages: PageLanguages,
+                site_url: str | None) -> str:
+    """A finished page with its own language and direction, and (when it exists in
+    more languages) the switcher and hreflang links."""
+    taal = languages.language_of(page)
+    output = _HTML_TAG.sub(lambda _: f'<html lang="{taal.code}" dir="{taal.richting}" '
+                                     'class="no-js">', output, count=1)
+    alternates = languages.alternates(page)
+    if not alternates:
+        return output
+    output = output.replace("</head>", hreflang_links(alternates, page, site_url) + "</head>", 1)
+    return _ARTICLE.sub(lambda found: found.group(0) + switcher(alternates, page, languages),
+                        output, count=1)
+
+
+def page_url(page: str) -> str:
+    """The site path of a page in docs/ ('en/ouders.md' -> 'en/ouders/')."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[:-3] + "/"
+
+
+def hreflang_links(alternates: dict[str, str], here: str, site_url: str | None) -> str:
+    def address(page: str) -> str:
+        if site_url:
+            return site_url.rstrip("/") + "/" + page_url(page)
+        return relative_url(here, page)
+    links = [f'<link rel="alternate" hreflang="{code}" href="{html.escape(address(page))}">'
+             for code, page in alternates.items()]
+    links.append(f'<link rel="alternate" hreflang="x-default" '
+                 f'href="{html.escape(address(alternates["nl"]))}">')
+    return "\n".join(links) + "\n"
+
+
+def relative_url(here: str, page: str) -> str:
+    """The address of `page` from the built page of `here` (directory URLs)."""
+    depth = page_url(here).count("/")
+    return "../" * depth + page_url(page) or "./"
+
+
+def switcher(alternates: dict[str, str], here: str, languages: PageLanguages) -> str:
+    """A list of links to this page in the other languages (only pages that exist)."""
+    taal = languages.language_of(here)
+    names = {t.code: t for t in (v.DUTCH, *languages.talen)}
+    items = []
+    for code, page in alternates.items():
+        if page == here or code not in names:
+            continue
+        other = names[code]
+        items.append(f'<li><a href="{html.escape(relative_url(here, page))}" hreflang="{code}" '
+                     f'lang="{code}" dir="{other.richting}">{html.escape(other.naam)}</a></li>')
+    if not items:
+        return ""
+    heading = html.escape(label("deze_pagina_in", taal.code))
+    lang = label_lang("deze_pagina_in", taal.code)
+    return (f'<nav class="swv-talen" aria-label="{html.escape(label("talen", taal.code))}">'
+            f'<span lang="{lang}">{heading}:</span> <ul>{"".join(items)}</ul></nav>')
