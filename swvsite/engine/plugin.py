@@ -39,7 +39,12 @@ from swvsite.pages import (
 from swvsite.pages.markup import abbreviations
 from swvsite.pages.records import RenderMemo, record_pages
 from swvsite.pages.redirects import removed_pages
-from swvsite.pages.translated import finish_page, page_languages, translated_pages
+from swvsite.pages.translated import (
+    finish_page,
+    mark_dutch,
+    page_languages,
+    translated_pages,
+)
 
 NETLIFY_HEADERS = "_headers"
 SAFE_LINKS = "swvsite.engine.safelinks"
@@ -234,6 +239,9 @@ class SwvsitePlugin(BasePlugin):
         if search_plugin is not None and search_plugin.config.enabled:
             search_plugin.search_index = searchindex.search_index(search.synoniemen(self.content),
                                                       search_plugin.config)
+
+    def on_page_content(self, html, page, config, files):
+        return mark_dutch(html)
 
     def on_post_page(self, output, page, config):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,

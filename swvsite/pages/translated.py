@@ -37,30 +37,60 @@ class TranslatedRecord(m.Record):
         return f"{self.taal}/{self.type.folder}/{self.id}.md"
 
 
-def merged(fields: tuple[Field, ...], dutch: dict[str, Any], translated: dict[str, Any]
-           ) -> dict[str, Any]:
-    """The Dutch data with every translated text in its place."""
-    result = copy.deepcopy(dutch)
+# Put before each line of Dutch text left untranslated on a translated page; the
+# page's HTML then marks the element it starts as Dutch (`mark_dutch`).
+DUTCH_MARK = "\ue000"
+_LINE_START = re.compile(r"(?m)^([ \t]*(?:[-*+]|[0-9]+[.)])[ \t]+)?(?=\S)")
+
+
+def merged(fields: tuple[Field, ...], dutch: dict[str, Any], translated: dict[str, Any],
+           keep: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The Dutch data with every translated text in its place, and every text left
+    in Dutch marked (DUTCH_MARK), except the fields named in `keep`."""
+    result: dict[str, Any] = {}
     by_name = {f.name: f for f in fields}
-    for key, value in translated.items():
+    for key, value in dutch.items():
         known = by_name.get(key)
-        if known is None or key in v.STAMP_FIELDS or value is None or not v.is_text(known.type):
-            continue
-        result[key] = _merge_value(known.type, dutch.get(key), value)
+        if known is None or not v.is_text(known.type) or key in keep:
+            result[key] = copy.deepcopy(value)
+        else:
+            result[key] = _merge_value(known.type, value, translated.get(key))
     return result
 
 
 def _merge_value(ftype: Any, dutch: Any, translated: Any) -> Any:
+    if dutch is None:
+        return None
     if isinstance(ftype, Obj):
-        return merged(ftype.fields, dutch or {}, translated or {})
+        return merged(ftype.fields, dutch, translated if isinstance(translated, dict) else {},
+                      frozenset({"id"}))
     if isinstance(ftype, ListOf):
+        given = translated if isinstance(translated, list) else []
         if isinstance(ftype.item, Obj) and any(f.name == "id" for f in ftype.item.fields):
-            by_id = {t.get("id"): t for t in translated if isinstance(t, dict)}
-            return [_merge_value(ftype.item, d, by_id[d.get("id")]) if d.get("id") in by_id
-                    else copy.deepcopy(d) for d in dutch or []]
-        return [_merge_value(ftype.item, d, t) for d, t in zip(dutch or [], translated,
-                                                                strict=False)]
-    return translated
+            by_id = {t.get("id"): t for t in given if isinstance(t, dict)}
+            return [_merge_value(ftype.item, d, by_id.get(d.get("id"))) for d in dutch]
+        return [_merge_value(ftype.item, d, given[i] if i < len(given) else None)
+                for i, d in enumerate(dutch)]
+    if translated is not None:
+        return translated
+    return _LINE_START.sub(lambda found: (found.group(1) or "") + DUTCH_MARK, str(dutch)) \
+        if isinstance(dutch, str) else dutch
+
+
+_MARKED_ELEMENT = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|blockquote)((?:\s[^>]*)?)>" + DUTCH_MARK)
+_MARKED_TEXT = re.compile(DUTCH_MARK + "([^<" + DUTCH_MARK + "]+)")
+
+
+def mark_dutch(content: str) -> str:
+    """A page's content HTML with the Dutch text left untranslated marked
+    lang="nl" dir="ltr": the element it starts, or else the text up to the next tag."""
+    if DUTCH_MARK not in content:
+        return content
+    content = _MARKED_ELEMENT.sub(lambda found: f'<{found.group(1)}{found.group(2)} lang="nl" '
+                                                'dir="ltr">', content)
+    content = _MARKED_TEXT.sub(lambda found: f'<span lang="nl" dir="ltr">{found.group(1)}</span>',
+                               content)
+    return content.replace(DUTCH_MARK, "")
 
 
 def translated_record(site: m.Site, vertaling: v.Vertaling) -> TranslatedRecord | None:
@@ -70,7 +100,10 @@ def translated_record(site: m.Site, vertaling: v.Vertaling) -> TranslatedRecord 
     dutch = site.records(rtype.name).get(vertaling.source_id)
     if dutch is None:
         return None
-    data = merged(rtype.all_fields, dutch.data, vertaling.data)
+    keep = frozenset({rtype.title_field} if rtype.title_field else set())
+    data = merged(rtype.all_fields, dutch.data, vertaling.data, keep)
+    if rtype.title_field and vertaling.data.get(rtype.title_field):
+        data[rtype.title_field] = vertaling.data[rtype.title_field]
     return TranslatedRecord(rtype, dutch.id, dutch.path, data, dutch.lines, taal=vertaling.taal)
 
 
@@ -190,6 +223,7 @@ def page_languages(site: m.Site, docs_dir: Path | None) -> PageLanguages:
 # --------------------------------------------------------------------------
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>")
+_BODY_DIR = re.compile(r'<body dir="[a-z]*"')
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 
 
@@ -198,8 +232,11 @@ def finish_page(output: str, page: str, languages: PageLanguages,
     """A finished page with its own language and direction, and (when it exists in
     more languages) the switcher and hreflang links."""
     taal = languages.language_of(page)
+    output = output.replace(DUTCH_MARK, "")  # in titles and attributes: nothing to mark
     output = _HTML_TAG.sub(lambda _: f'<html lang="{taal.code}" dir="{taal.richting}" '
                                      'class="no-js">', output, count=1)
+    # Material repeats the theme's direction on <body>.
+    output = _BODY_DIR.sub(f'<body dir="{taal.richting}"', output, count=1)
     alternates = languages.alternates(page)
     if not alternates:
         return output

@@ -1,0 +1,124 @@
+"""Pages per language, through a real build of fixture content with translations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, BuiltSite, make_project, run_swvsite
+
+OVERLAY = FIXTURES / "vertalingen"
+
+
+def build_translated(tmp: Path, extra: dict[str, str] | None = None) -> BuiltSite:
+    """Minimal content with the fixture translations (and `extra` files: path in
+    the content folder -> text), built with the test site's pages and docs/en/."""
+    content = shutil.copytree(FIXTURES / "minimal", tmp / "content")
+    shutil.copytree(OVERLAY / "content/vertalingen", content / "vertalingen")
+    for name, text in (extra or {}).items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    config = make_project(tmp / "project", content)
+    for taal in ("en",):
+        shutil.copytree(OVERLAY / "docs" / taal, tmp / "project/docs" / taal)
+    result = run_swvsite("build", "-f", str(config), "--site-dir", str(tmp / "site"), cwd=tmp)
+    return BuiltSite(tmp / "site", result)
+
+
+@pytest.fixture(scope="module")
+def translated_site(tmp_path_factory) -> BuiltSite:
+    site = build_translated(tmp_path_factory.mktemp("vertaald"))
+    assert site.result.returncode == 0, site.result.stderr
+    return site
+
+
+def _html(site: BuiltSite, url: str) -> BeautifulSoup:
+    return site.page(url)
+
+
+def test_each_page_has_its_own_language_and_direction(translated_site):
+    for url, lang, direction in (("procedures/tlv-aanvragen/", "nl", "ltr"),
+                                 ("en/procedures/tlv-aanvragen/", "en", "ltr"),
+                                 ("ar/procedures/tlv-aanvragen/", "ar", "rtl"),
+                                 ("en/", "en", "ltr"), ("", "nl", "ltr")):
+        page = _html(translated_site, url)
+        assert (page.html["lang"], page.html["dir"]) == (lang, direction), url
+        assert page.body["dir"] == direction, url
+
+
+def test_translated_record_page_has_translated_text_and_dutch_facts(translated_site):
+    page = _html(translated_site, "en/procedures/tlv-aanvragen/")
+    text = page.get_text(" ")
+    assert "Applying for a TLV" in page.h1.get_text()
+    assert "A talk at school" in text and "Gesprek op school" not in text
+    # Anchors schools link to stay the same in every language.
+    assert page.find(id="stap-1") is not None and page.find(id="stap-2") is not None
+
+
+def test_hreflang_both_ways_with_x_default(translated_site):
+    base = "https://testsite.swvsite.example/"
+    for url in ("procedures/tlv-aanvragen/", "en/procedures/tlv-aanvragen/",
+                "ar/procedures/tlv-aanvragen/"):
+        links = {link["hreflang"]: link["href"] for link in
+                 _html(translated_site, url).find_all("link", rel="alternate", hreflang=True)}
+        assert links == {"nl": base + "procedures/tlv-aanvragen/",
+                         "en": base + "en/procedures/tlv-aanvragen/",
+                         "ar": base + "ar/procedures/tlv-aanvragen/",
+                         "x-default": base + "procedures/tlv-aanvragen/"}, url
+    # A page without translations has no alternates.
+    assert not _html(translated_site, "procedures/thuiszitten/").find(
+        "link", rel="alternate", hreflang=True)
+
+
+def test_switcher_offers_only_pages_that_exist(translated_site):
+    def offered(url: str) -> dict[str, str]:
+        nav = _html(translated_site, url).find("nav", class_="swv-talen")
+        return {} if nav is None else {a["hreflang"]: a["href"] for a in nav.find_all("a")}
+
+    assert offered("procedures/tlv-aanvragen/") == {
+        "en": "../../en/procedures/tlv-aanvragen/", "ar": "../../ar/procedures/tlv-aanvragen/"}
+    assert offered("ar/procedures/tlv-aanvragen/") == {
+        "nl": "../../../procedures/tlv-aanvragen/", "en": "../../../en/procedures/tlv-aanvragen/"}
+    assert offered("vragen/algemeen/") == {"en": "../../en/vragen/algemeen/"}  # no Arabic
+    assert offered("") == {"en": "en/"}
+    assert offered("procedures/thuiszitten/") == {}
+    for url in ("procedures/tlv-aanvragen/", "ar/procedures/tlv-aanvragen/"):
+        for href in offered(url).values():
+            assert (translated_site.path(url).parent / href / "index.html").resolve().is_file()
+
+
+def test_out_of_date_notice_in_the_page_language_with_link_to_dutch(translated_site):
+    page = _html(translated_site, "ar/procedures/tlv-aanvragen/")
+    notice = page.find(class_="swv-vertaling-melding")
+    assert "تغيّر النص الهولندي منذ هذه الترجمة" in notice.get_text()
+    assert "هذه ترجمة تجريبية" in notice.get_text()  # marked as a demo translation
+    link = notice.find("a", hreflang="nl")
+    assert link["lang"] == "nl" and link["dir"] == "ltr"
+    assert link["href"] == "../../../procedures/tlv-aanvragen/"
+    english = _html(translated_site, "en/procedures/tlv-aanvragen/")
+    assert "The Dutch text has changed since this translation" in english.get_text()
+
+
+def test_sitemap_lists_translated_pages(translated_site):
+    sitemap = (translated_site.root / "sitemap.xml").read_text()
+    for url in ("en/", "en/procedures/tlv-aanvragen/", "ar/procedures/tlv-aanvragen/",
+                "en/vragen/algemeen/"):
+        assert f"<loc>https://testsite.swvsite.example/{url}</loc>" in sitemap
+
+
+def test_language_without_a_material_template_builds(tmp_path):
+    site = build_translated(tmp_path, {
+        "vertalingen/talen.yml": "- {code: en, naam: English}\n"
+                                 "- {code: ar, naam: العربية, richting: rtl}\n"
+                                 "- {code: ti, naam: ትግርኛ}\n",
+        "vertalingen/ti/procedures/tlv-aanvragen.yml": 'vertaald_door: Demo-vertaling\n'
+                                                       'titel: "TLV ምሕታት"\n'})
+    assert site.result.returncode == 0, site.result.stderr
+    page = site.page("ti/procedures/tlv-aanvragen/")
+    assert (page.html["lang"], page.html["dir"]) == ("ti", "ltr")
+    assert "TLV ምሕታት" in page.h1.get_text()
+    switcher = site.page("procedures/tlv-aanvragen/").find("nav", class_="swv-talen")
+    assert {a["hreflang"] for a in switcher.find_all("a")} == {"en", "ar", "ti"}
