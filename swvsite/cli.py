@@ -218,6 +218,7 @@ def _check(args: argparse.Namespace) -> int:
 
         bevindingen = taal.check_site(site, _drempels(args.config_file))
         print(taal.report(bevindingen))
+        print(taal.DUTCH_ONLY)
         if bevindingen:
             count = len(bevindingen)
             against.append(f"{count} {'tekst haalt' if count == 1 else 'teksten halen'} "

@@ -84,3 +84,12 @@ def test_a_language_is_added_with_one_line(minimal_content):
     result = run_swvsite("vertaling", "status", "--content", str(content))
     assert result.returncode == 0, result.stderr
     assert "ti/procedures/tlv-aanvragen.yml: geen stempel" in result.stdout
+
+
+def test_b1_check_says_it_is_for_dutch_only(minimal_content):
+    content = _with_translations(minimal_content)
+    result = run_swvsite("check", "--taal", "--content", str(content))
+    assert "Taalniveau B1 geldt alleen voor Nederlandse tekst; vertalingen worden niet " \
+        "gecontroleerd." in result.stdout
+    # The English translation's text is never judged as Dutch.
+    assert "vertalingen/en" not in result.stdout
