@@ -100,6 +100,10 @@ def test_out_of_date_notice_in_the_page_language_with_link_to_dutch(translated_s
     assert link["href"] == "../../../procedures/tlv-aanvragen/"
     english = _html(translated_site, "en/procedures/tlv-aanvragen/")
     assert "The Dutch text has changed since this translation" in english.get_text()
+    # A translated hand-written page says the same, linking its Dutch page.
+    start = _html(translated_site, "en/").find(class_="swv-vertaling-melding")
+    assert "This is a demo translation." in start.get_text()
+    assert start.find("a", hreflang="nl")["href"] == "../"
 
 
 def test_sitemap_lists_translated_pages(translated_site):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from swvsite.content import vertalingen as v
 from swvsite.content.fields import Field, ListOf, Obj
 from swvsite.pages.backlinks import Backlinks
 from swvsite.pages.labels import label, label_lang
-from swvsite.pages.markup import GeneratedPage, rel, titled
+from swvsite.pages.markup import GeneratedPage, titled
 
 
 @dataclass
@@ -137,21 +137,9 @@ def notice_markdown(vertaling: v.Vertaling, here: str, dutch_page: str) -> str:
             parts.append(_in(taal, "demo"))
     if not vertaling.current:
         parts.append(f'<strong class="swv-verouderd">{_in(taal, "verouderd")}</strong>')
-    link = rel(here, dutch_page)
-    parts.append(f'<a href="{html.escape(_html_address(link))}" hreflang="nl" lang="nl" '
+    parts.append(f'<a href="{html.escape(relative_url(here, dutch_page))}" hreflang="nl" lang="nl" '
                  f'dir="ltr">{html.escape(label("nederlandse_pagina", "nl"))}</a>')
     return f'<p class="swv-vertaling-melding">{" ".join(parts)}</p>\n\n'
-
-
-def _html_address(markdown_link: str) -> str:
-    """A relative link to a .md page as the address of its built page."""
-    path, _, anchor = markdown_link.partition("#")
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[:-3] + "/"
-    path = "../" + path  # pages are folders (use_directory_urls)
-    return path + (f"#{anchor}" if anchor else "")
 
 
 def _in(taal: str, key: str) -> str:
@@ -175,6 +163,8 @@ class PageLanguages:
     talen: tuple[v.Taal, ...]
     versions: dict[str, dict[str, str]]  # Dutch page -> language code -> page
     dutch_of: dict[str, str]  # translated page -> Dutch page
+    # Translated hand-written page -> the block about its translation (HTML).
+    notices: dict[str, str] = field(default_factory=dict)
 
     def language_of(self, page: str) -> v.Taal:
         first = page.split("/", 1)[0]
@@ -197,6 +187,7 @@ def page_languages(site: m.Site, docs_dir: Path | None) -> PageLanguages:
     found = site.vertalingen or v.Vertalingen()
     versions: dict[str, dict[str, str]] = {}
     dutch_of: dict[str, str] = {}
+    notices: dict[str, str] = {}
     for vertaling in found.all():
         record = translated_record(site, vertaling)
         if record is None:
@@ -211,11 +202,12 @@ def page_languages(site: m.Site, docs_dir: Path | None) -> PageLanguages:
             own = page.file.relative_to(docs_dir).as_posix()
             versions.setdefault(page.source_id, {})[page.taal] = own
             dutch_of[own] = page.source_id
+            notices[own] = notice_markdown(page, own, page.source_id)
     for taal in found.talen:
         if docs_dir is not None and (docs_dir / taal.code).is_dir():
             for path in (docs_dir / taal.code).rglob("*.md"):
                 dutch_of.setdefault(path.relative_to(docs_dir).as_posix(), "")
-    return PageLanguages(found.talen, versions, dutch_of)
+    return PageLanguages(found.talen, versions, dutch_of, notices)
 
 
 # --------------------------------------------------------------------------
@@ -241,8 +233,8 @@ def finish_page(output: str, page: str, languages: PageLanguages,
     if not alternates:
         return output
     output = output.replace("</head>", hreflang_links(alternates, page, site_url) + "</head>", 1)
-    return _ARTICLE.sub(lambda found: found.group(0) + switcher(alternates, page, languages),
-                        output, count=1)
+    before = switcher(alternates, page, languages) + languages.notices.get(page, "")
+    return _ARTICLE.sub(lambda found: found.group(0) + before, output, count=1)
 
 
 def page_url(page: str) -> str:
