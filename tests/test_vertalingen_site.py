@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, BuiltSite, make_project, run_swvsite
+from conftest import FIXTURES, BuiltSite, make_project, run_swvsite, site_files
 
 OVERLAY = FIXTURES / "vertalingen"
 
@@ -126,3 +126,20 @@ def test_language_without_a_material_template_builds(tmp_path):
     assert "TLV ምሕታት" in page.h1.get_text()
     switcher = site.page("procedures/tlv-aanvragen/").find("nav", class_="swv-talen")
     assert {a["hreflang"] for a in switcher.find_all("a")} == {"en", "ar", "ti"}
+
+
+def test_the_staged_build_makes_the_same_pages_per_language(tmp_path):
+    from test_staged import assert_same_site, staged_build, swvsite_build
+
+    plugin_built = build_translated(tmp_path / "plugin")
+    assert plugin_built.result.returncode == 0, plugin_built.result.stderr
+    project = tmp_path / "plugin/project/mkdocs.yml"
+    rebuilt = swvsite_build(project, tmp_path / "plugin-site", "mkdocs", "--zonder-cache")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    staged = staged_build(project, tmp_path / "staged", "mkdocs", keep=tmp_path / "work")
+    assert staged.returncode == 0, staged.stderr
+    files = site_files(tmp_path / "staged")
+    assert_same_site(files, site_files(tmp_path / "plugin-site"))
+    page = files["ar/procedures/tlv-aanvragen/index.html"].decode()
+    assert '<html lang="ar" dir="rtl"' in page and '<p lang="nl" dir="ltr">' in page
+    assert "\ue000" not in files["search/search_index.json"].decode()

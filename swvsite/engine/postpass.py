@@ -10,6 +10,8 @@ of swvsite:
 - the Content-Security-Policy <meta> in every HTML file and the `_headers` and
   nginx files with the hashes of all inline scripts (`headers`);
 - a redirect page for every old address (`redirects`);
+- each page's language and direction, the language switcher and hreflang links, and
+  Dutch text on a translated page marked as Dutch (`translated`);
 - the search index: the other names of the begrippen an entry mentions
   (`search.expand_entries`), written as UTF-8, and the patched lunr language
   files (`searchindex.patch_language_file`).
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import headers, pagehead, redirects, search
+from swvsite.pages import headers, pagehead, redirects, search, translated
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -66,6 +68,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
     """Everything the plugin adds, done on the finished site in `site_dir`."""
     hashes: set[str] = set()
     page_files = set()
+    languages = translated.page_languages(site, site.pages.docs_dir)
     for page in pages:
         path = site_dir / page.dest_uri
         if not path.is_file():
@@ -76,6 +79,8 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
                                     page_title(page, text, settings.site_name),
                                     page.description or settings.site_description)
         text = text.replace("</head>", head + "</head>", 1)
+        text = translated.finish_page(translated.mark_dutch(text), page.src_uri, languages,
+                                      settings.site_url)
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
     for path in sorted(site_dir.glob("*.html")):  # the theme's templates (404.html)
         if path not in page_files:
@@ -138,7 +143,8 @@ def add_search_words(site_dir: Path, site: m.Site) -> None:
     path = site_dir / SEARCH_INDEX
     if not path.is_file():
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8").replace(translated.DUTCH_MARK, "")
+    index = json.loads(raw.replace("\\ue000", ""))
     search.expand_entries(index["docs"], search.synoniemen(site))
     path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False),
                     encoding="utf-8")
