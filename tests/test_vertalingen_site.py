@@ -54,6 +54,12 @@ def test_translated_record_page_has_translated_text_and_dutch_facts(translated_s
     text = page.get_text(" ")
     assert "Applying for a TLV" in page.h1.get_text()
     assert "A talk at school" in text and "Gesprek op school" not in text
+    steps = page.find_all("div", class_="swv-stap")
+    assert steps[0].h3.get_text().startswith("Step 1: A talk at school")
+    assert [dt.get_text() for dt in steps[0].find_all("dt")] == ["Who", "How long"]
+    arabic = _html(translated_site, "ar/procedures/tlv-aanvragen/").find("div", class_="swv-stap")
+    assert arabic.h3.get_text().startswith("الخطوة 1: محادثة في المدرسة")
+    assert arabic.find("dt").get_text() == "من"
     # Anchors schools link to stay the same in every language.
     assert page.find(id="stap-1") is not None and page.find(id="stap-2") is not None
 
@@ -124,6 +130,13 @@ def test_language_without_a_material_template_builds(tmp_path):
     page = site.page("ti/procedures/tlv-aanvragen/")
     assert (page.html["lang"], page.html["dir"]) == ("ti", "ltr")
     assert "TLV ምሕታት" in page.h1.get_text()
+    # Fixed words Tigrinya has no table for stay Dutch, marked as Dutch; the
+    # untranslated step title is Dutch text, marked too.
+    step = page.find("div", class_="swv-stap")
+    assert step.h3.find("span", lang="nl").get_text() == "Stap"
+    assert [dt.find("span", lang="nl").get_text() for dt in step.find_all("dt")] == [
+        "Wie", "Hoe lang"]
+    assert step.h3.find_all("span", lang="nl")[1].get_text() == "Gesprek op school"
     switcher = site.page("procedures/tlv-aanvragen/").find("nav", class_="swv-talen")
     assert {a["hreflang"] for a in switcher.find_all("a")} == {"en", "ar", "ti"}
 

@@ -143,8 +143,10 @@ def add_search_words(site_dir: Path, site: m.Site) -> None:
     path = site_dir / SEARCH_INDEX
     if not path.is_file():
         return
-    raw = path.read_text(encoding="utf-8").replace(translated.DUTCH_MARK, "")
-    index = json.loads(raw.replace("\\ue000", ""))
+    raw = path.read_text(encoding="utf-8")
+    for mark in (translated.DUTCH_MARK, *translated.DUTCH_WORD):
+        raw = raw.replace(mark, "").replace(mark.encode("unicode_escape").decode(), "")
+    index = json.loads(raw)
     search.expand_entries(index["docs"], search.synoniemen(site))
     path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False),
                     encoding="utf-8")

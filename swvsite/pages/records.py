@@ -14,6 +14,7 @@ from collections.abc import Callable
 from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.backlinks import Backlinks
+from swvsite.pages.labels import word
 from swvsite.pages.legal import organisation_pages
 from swvsite.pages.markup import (
     FRONT_MATTER,
@@ -240,7 +241,7 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     return join(
         heading(1, p.title),
         safe.paragraphs(p["samenvatting"]),
-        section("Voor wie?", safe.paragraphs(p["voor_wie"])),
+        section(word("Voor wie?"), safe.paragraphs(p["voor_wie"])),
         section("Wat is uw rol als ouder?", md(site, here, p["rol_ouders"])),
         section("De stappen", stappen),
         section("Wie beslist?", safe.paragraphs(p["wie_beslist"])),
@@ -264,10 +265,10 @@ def _lees_hoe(here: str, procedure: m.Record) -> str:
 
 def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
     return block("swv-stap", join(
-        heading(3, f"Stap {number}: {stap['titel']}", f"stap-{number}"),
+        heading(3, f"{word('Stap')} {number}: {stap['titel']}", f"stap-{number}"),
         facts([
-            ("Wie", safe.text(stap["wie"])),
-            ("Hoe lang", safe.text(stap["hoe_lang"])),
+            (word("Wie"), safe.text(stap["wie"])),
+            (word("Hoe lang"), safe.text(stap["hoe_lang"])),
         ]),
         md(site, here, stap["wat"]),
         ("**Wat is er nodig?**\n\n" + bullets([safe.text(d) for d in stap["documenten"]]))

@@ -22,7 +22,7 @@ from swvsite.content import model as m
 from swvsite.content import vertalingen as v
 from swvsite.content.fields import Field, ListOf, Obj
 from swvsite.pages.backlinks import Backlinks
-from swvsite.pages.labels import label, label_lang
+from swvsite.pages.labels import DUTCH_WORD, label, label_lang, page_language
 from swvsite.pages.markup import GeneratedPage, titled
 
 
@@ -78,12 +78,15 @@ def _merge_value(ftype: Any, dutch: Any, translated: Any) -> Any:
 
 
 _MARKED_ELEMENT = re.compile(r"<(p|li|dd|dt|td|th|h[1-6]|blockquote)((?:\s[^>]*)?)>" + DUTCH_MARK)
+_MARKED_WORD = re.compile(DUTCH_WORD[0] + "([^<" + DUTCH_WORD[1] + "]*)" + DUTCH_WORD[1])
 _MARKED_TEXT = re.compile(DUTCH_MARK + "([^<" + DUTCH_MARK + "]+)")
 
 
 def mark_dutch(content: str) -> str:
     """A page's content HTML with the Dutch text left untranslated marked
     lang="nl" dir="ltr": the element it starts, or else the text up to the next tag."""
+    content = _MARKED_WORD.sub(lambda found: f'<span lang="nl" dir="ltr">{found.group(1)}</span>',
+                               content)
     if DUTCH_MARK not in content:
         return content
     content = _MARKED_ELEMENT.sub(lambda found: f'<{found.group(1)}{found.group(2)} lang="nl" '
@@ -119,7 +122,8 @@ def translated_pages(site: m.Site) -> list[GeneratedPage]:
         if record is None:
             continue
         dutch_page = site.records(record.type.name)[record.id].page
-        body = PAGE_RENDERERS[record.type.name](site, record, links)
+        with page_language(vertaling.taal):
+            body = PAGE_RENDERERS[record.type.name](site, record, links)
         pages.append(GeneratedPage(record.page, titled(front_matter(record.type), record.title)
                                    + notice_markdown(vertaling, record.page, dutch_page)
                                    + body))
@@ -224,7 +228,8 @@ def finish_page(output: str, page: str, languages: PageLanguages,
     """A finished page with its own language and direction, and (when it exists in
     more languages) the switcher and hreflang links."""
     taal = languages.language_of(page)
-    output = output.replace(DUTCH_MARK, "")  # in titles and attributes: nothing to mark
+    for mark in (DUTCH_MARK, *DUTCH_WORD):  # in titles and attributes: nothing to mark
+        output = output.replace(mark, "")
     output = _HTML_TAG.sub(lambda _: f'<html lang="{taal.code}" dir="{taal.richting}" '
                                      'class="no-js">', output, count=1)
     # Material repeats the theme's direction on <body>.
