@@ -156,3 +156,17 @@ def test_the_staged_build_makes_the_same_pages_per_language(tmp_path):
     page = files["ar/procedures/tlv-aanvragen/index.html"].decode()
     assert '<html lang="ar" dir="rtl"' in page and '<p lang="nl" dir="ltr">' in page
     assert "\ue000" not in files["search/search_index.json"].decode()
+
+
+def test_links_in_a_translated_page_to_translated_pages(translated_site, tmp_path):
+    links = [a for a in translated_site.page("en/").find_all("a")
+             if a.get_text() == "a TLV is applied for"]
+    assert [a["href"] for a in links] == ["procedures/tlv-aanvragen/"]
+    # A link to a page that has no English translation is a mistake, named with file and line.
+    site = build_translated(tmp_path)
+    page = tmp_path / "project/docs/en/index.md"
+    page.write_text(page.read_text() + "\nAnd [staying home](procedures/thuiszitten.md).\n")
+    check = run_swvsite("check", "-f", str(tmp_path / "project/mkdocs.yml"), cwd=tmp_path)
+    assert site.result.returncode == 0 and check.returncode == 1
+    assert "docs/en/index.md, regel 13: de link 'procedures/thuiszitten.md' wijst naar een " \
+        "pagina die niet bestaat" in check.stderr
