@@ -170,3 +170,23 @@ def test_links_in_a_translated_page_to_translated_pages(translated_site, tmp_pat
     assert site.result.returncode == 0 and check.returncode == 1
     assert "docs/en/index.md, regel 13: de link 'procedures/thuiszitten.md' wijst naar een " \
         "pagina die niet bestaat" in check.stderr
+
+
+def test_stamping_a_translated_page_clears_its_notice(tmp_path):
+    site = build_translated(tmp_path)
+    assert site.result.returncode == 0, site.result.stderr
+    config = str(tmp_path / "project/mkdocs.yml")
+    page = tmp_path / "project/docs/en/index.md"
+    before = run_swvsite("vertaling", "status", "-f", config, cwd=tmp_path)
+    assert "docs/en/index.md: geen stempel" in before.stdout
+    stamped = run_swvsite("vertaling", "stempel", str(page), "-f", config, cwd=tmp_path)
+    assert stamped.returncode == 0, stamped.stderr
+    assert page.read_text().startswith('---\nvertaling_van: index.md\nvertaald_van: "')
+    after = run_swvsite("vertaling", "status", "-f", config, cwd=tmp_path)
+    assert "docs/en/index.md: actueel" in after.stdout
+    rebuilt = run_swvsite("build", "-f", config, "--site-dir", str(tmp_path / "again"),
+                          cwd=tmp_path)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    notice = (tmp_path / "again/en/index.html").read_text()
+    assert "This is a demo translation." in notice
+    assert "The Dutch text has changed" not in notice
