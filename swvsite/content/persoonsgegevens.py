@@ -85,7 +85,7 @@ def elfproef(value: str) -> bool:
     digits = [int(c) for c in value if c.isdigit()]
     if len(digits) != 9 or not any(digits):
         return False
-    total = sum(d * w for d, w in zip(digits, range(9, 1, -1))) - digits[8]
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]
     return total % 11 == 0
 
 

@@ -30,7 +30,7 @@ def site_problems(site: m.Site, config_file: str | Path | None) -> list[Problem]
     gemeenten = _gemeenten(site)
     for record in site.signalen.values():
         problems += _check_record(record, settings, gemeenten)
-    problems += _overlap(site)
+    problems += _overlap(site.signalen)
     return problems
 
 
@@ -84,16 +84,17 @@ def _check_record(record: m.Record, settings: instellingen.Instellingen,
     return problems
 
 
-def _overlap(site: m.Site) -> list[Problem]:
+def _overlap(signalen: dict[str, m.Record]) -> list[Problem]:
+    """A month that lies in a quarter that has a file too (it would count twice)."""
     problems = []
-    periods = sorted(site.signalen, key=perioden.sorteersleutel)
+    periods = sorted(signalen, key=perioden.sorteersleutel)
     for record_id in periods:
-        record = site.signalen[record_id]
+        record = signalen[record_id]
         for other in periods:
             if perioden.maanden(record_id) != perioden.maanden(other) and len(
                     perioden.maanden(record_id)) == 1 and perioden.overlappen(record_id, other):
                 problems.append(Problem(record.path, record.line_of("periode"), "periode", (
                     f"deze maand valt in het kwartaal {other} "
-                    f"({site.signalen[other].path}); tel per kwartaal of per maand, niet "
+                    f"({signalen[other].path}); tel per kwartaal of per maand, niet "
                     "allebei (anders telt alles dubbel)")))
     return problems

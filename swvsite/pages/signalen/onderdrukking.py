@@ -19,8 +19,9 @@ The rule, with threshold k:
    when it is the only hidden cell of a row or column. Then shown numbers are
    hidden too (shown as "x") that put it on a circle of hidden cells, as
    cheaply as possible (the smallest sum; for a cell alone in its row usually
-   the smallest other number of that row), until no hidden cell is a bridge. A one-way table with its total is one line: it has no
-   hidden number or at least two.
+   the smallest other number of that row), until no hidden cell is a bridge.
+   A one-way table with its total is one line: it has no hidden number or at
+   least two.
 3. The grand total is the same number in every table, so it is hidden in all of
    them or in none.
 4. A period whose grand total is below k is not published at all.
@@ -35,8 +36,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 TOTAAL = "totaal"
 
@@ -194,6 +195,11 @@ def _is_brug(cel: tuple[str, str], verborgen: set[tuple[str, str]]) -> bool:
     return True
 
 
+# What a path through the table costs: the sum of the numbers it hides, how
+# many it hides, and which cells.
+Kosten = tuple[int, int, tuple[tuple[str, str], ...]]
+
+
 def _sluit_kring(brug: tuple[str, str], waarden: dict[tuple[str, str], int],
                  verborgen: set[tuple[str, str]]) -> set[tuple[str, str]]:
     """The shown cells to hide so that `brug` lies on a circle of hidden cells,
@@ -207,12 +213,13 @@ def _sluit_kring(brug: tuple[str, str], waarden: dict[tuple[str, str], int],
     rijen = list(dict.fromkeys(r for r, _ in waarden))
     kolommen = list(dict.fromkeys(c for _, c in waarden))
     start, doel = ("rij", rij), ("kolom", kolom)
-    beste: dict[tuple[str, str], tuple] = {start: (0, 0, ())}
-    wachtrij = [((0, 0, ()), start)]
+    beste: dict[tuple[str, str], Kosten] = {start: (0, 0, ())}
+    wachtrij: list[tuple[Kosten, tuple[str, str]]] = [((0, 0, ()), start)]
     while wachtrij:
         kosten, knoop = heapq.heappop(wachtrij)
         if knoop == doel:
-            return {cel for cel in kosten[2] if cel not in verborgen}
+            return {verborgen_cel for verborgen_cel in kosten[2]
+                    if verborgen_cel not in verborgen}
         if beste.get(knoop) != kosten:
             continue
         soort, naam = knoop
@@ -223,7 +230,7 @@ def _sluit_kring(brug: tuple[str, str], waarden: dict[tuple[str, str], int],
             if cel == brug or cel not in waarden:
                 continue
             extra = (0, 0) if cel in verborgen else (waarden[cel], 1)
-            nieuw = (kosten[0] + extra[0], kosten[1] + extra[1],
+            nieuw: Kosten = (kosten[0] + extra[0], kosten[1] + extra[1],
                      kosten[2] + ((cel,) if extra[1] else ()))
             if buur not in beste or nieuw < beste[buur]:
                 beste[buur] = nieuw

@@ -13,7 +13,15 @@ from html import escape
 from swvsite.content import model as m
 from swvsite.content.signalen.instellingen import Instellingen
 from swvsite.pages import safe
-from swvsite.pages.markup import FRONT_MATTER, GeneratedPage, datum, heading, join, page_link, titled
+from swvsite.pages.markup import (
+    FRONT_MATTER,
+    GeneratedPage,
+    datum,
+    heading,
+    join,
+    page_link,
+    titled,
+)
 from swvsite.pages.signalen import grafiek
 from swvsite.pages.signalen.onderdrukking import AFGELEID, KLEIN, TOTAAL, Cel, Tabel
 from swvsite.pages.signalen.tabellen import (
@@ -155,8 +163,8 @@ def uitleg_regel(settings: Instellingen) -> str:
     k = settings.drempel
     return join(
         heading(2, "Waarom staat er soms <" + str(k) + " of x?", "kleine-aantallen"),
-        f"Wij willen niet dat iemand kan zien over welk gezin het gaat. Daarom laten we kleine "
-        f"aantallen weg.",
+        "Wij willen niet dat iemand kan zien over welk gezin het gaat. Daarom laten we kleine "
+        "aantallen weg.",
         "\n".join([
             f"- **&lt;{k}** betekent: minder dan {k}. Het echte aantal laten we niet zien.",
             "- **x** betekent: dit aantal laten we ook weg. Anders kun je met de totalen een "
@@ -206,5 +214,6 @@ def _td(cel: Cel, drempel: int) -> str:
     if cel.verborgen == KLEIN:
         return f'<td><abbr title="minder dan {drempel}">&lt;{drempel}</abbr></td>'
     if cel.verborgen == AFGELEID:
-        return '<td><abbr title="weggelaten, zodat je geen klein aantal kunt uitrekenen">x</abbr></td>'
+        return ('<td><abbr title="weggelaten, zodat je geen klein aantal kunt uitrekenen">'
+                "x</abbr></td>")
     return f"<td>{cel.waarde}</td>"
