@@ -167,8 +167,8 @@ def uitleg_regel(settings: Instellingen) -> str:
         "aantallen weg.",
         "\n".join([
             f"- **&lt;{k}** betekent: minder dan {k}. Het echte aantal laten we niet zien.",
-            "- **x** betekent: dit aantal laten we ook weg. Anders kun je met de totalen een "
-            "klein aantal uitrekenen.",
+            "- **x** betekent: dit aantal laten we ook weg. Anders kan iemand met de totalen "
+            "een klein aantal uitrekenen.",
             f"- Een periode met in totaal minder dan {k} signalen laten we helemaal weg.",
             "- In de bestanden om te downloaden doen we precies hetzelfde.",
         ]),
@@ -214,6 +214,6 @@ def _td(cel: Cel, drempel: int) -> str:
     if cel.verborgen == KLEIN:
         return f'<td><abbr title="minder dan {drempel}">&lt;{drempel}</abbr></td>'
     if cel.verborgen == AFGELEID:
-        return ('<td><abbr title="weggelaten, zodat je geen klein aantal kunt uitrekenen">'
+        return ('<td><abbr title="weggelaten, zodat niemand een klein aantal kan uitrekenen">'
                 "x</abbr></td>")
     return f"<td>{cel.waarde}</td>"
