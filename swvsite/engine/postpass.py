@@ -25,7 +25,7 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import headers, pagehead, redirects, search
+from swvsite.pages import headers, pagehead, permalinks, redirects, search
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -75,7 +75,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
         head = pagehead.head_html(site, page.src_uri, settings.site_url,
                                     page_title(page, text, settings.site_name),
                                     page.description or settings.site_description)
-        text = text.replace("</head>", head + "</head>", 1)
+        text = permalinks.quiet_permalinks(text.replace("</head>", head + "</head>", 1))
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
     for path in sorted(site_dir.glob("*.html")):  # the theme's templates (404.html)
         if path not in page_files:

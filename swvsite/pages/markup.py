@@ -185,9 +185,12 @@ def website(url: str | None, label: str | None = None) -> str:
 
 
 def adres(value: dict | None) -> str:
+    """Street, then postcode and place: each part kept on one line (swvsite.css)."""
     if not value:
         return ""
-    return safe.text(f"{value['straat']}, {value['postcode']} {value['plaats']}")
+    street = safe.text(value["straat"])
+    place = safe.text(f"{value['postcode']} {value['plaats']}")
+    return f'<span class="swv-adres-deel">{street}</span>, <span class="swv-adres-deel">{place}</span>'
 
 
 def contact_facts(contact: dict | None) -> str:
