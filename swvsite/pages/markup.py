@@ -190,7 +190,8 @@ def adres(value: dict | None) -> str:
         return ""
     street = safe.text(value["straat"])
     place = safe.text(f"{value['postcode']} {value['plaats']}")
-    return f'<span class="swv-adres-deel">{street}</span>, <span class="swv-adres-deel">{place}</span>'
+    return (f'<span class="swv-adres-deel">{street}</span>, '
+            f'<span class="swv-adres-deel">{place}</span>')
 
 
 def contact_facts(contact: dict | None) -> str:
