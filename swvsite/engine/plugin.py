@@ -240,6 +240,8 @@ class SwvsitePlugin(BasePlugin):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
         output = permalinks.quiet_permalinks(output.replace("</head>", head + "</head>", 1))
+        output = footer.with_print_attributes(output, footer.print_attributes(
+            self.content, page.file.src_uri, config.site_url))
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes
         return output

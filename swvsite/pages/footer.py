@@ -10,9 +10,12 @@ checked its own details. The engine hands these values to the theme's templates.
 
 from __future__ import annotations
 
+import html
+import re
+
 from swvsite.content import model as m
 from swvsite.pages import safe
-from swvsite.pages.addresses import CONTACT_PAGE, url_path
+from swvsite.pages.addresses import CONTACT_PAGE, absolute_url, url_path
 from swvsite.pages.legal import PRIVACY_PAGE, TOEGANKELIJKHEID_PAGE
 from swvsite.pages.markup import datum
 
@@ -45,3 +48,35 @@ def checked_dates(site: m.Site) -> dict[str, str]:
     return {page: datum(record["gecontroleerd_op"])
             for page, record in site.records_by_page.items()
             if record.data.get("gecontroleerd_op")}
+
+
+def checked_date(site: m.Site, src_uri: str) -> str:
+    """The date the page was last checked, in words: its record's, or else the
+    organisation's."""
+    record = site.records_by_page.get(src_uri)
+    if record is not None and record.data.get("gecontroleerd_op"):
+        return datum(record["gecontroleerd_op"])
+    return datum(site.organisatie["gecontroleerd_op"])
+
+
+def print_attributes(site: m.Site, src_uri: str, site_url: str | None) -> dict[str, str]:
+    """What every printed sheet of a page says at its foot (print.css reads these
+    attributes of <html> into the page margin): site name, the page's address,
+    the date checked and the steunpunt's phone."""
+    checked = checked_date(site, src_uri)
+    phone = site.organisatie["contact"].get("telefoon")
+    attributes = {"data-swv-naam": site.organisatie["naam"],
+                  "data-swv-adres": absolute_url(site_url, src_uri) or "",
+                  "data-swv-gecontroleerd": f"Gecontroleerd op {checked}" if checked else "",
+                  "data-swv-telefoon": f"Bel het steunpunt: {phone}" if phone else ""}
+    return {name: value for name, value in attributes.items() if value}
+
+
+_HTML_TAG = re.compile(r"<html\b")
+
+
+def with_print_attributes(page_html: str, attributes: dict[str, str]) -> str:
+    """`page_html` with `attributes` on its <html> element."""
+    added = "".join(f' {name}="{html.escape(value, quote=True)}"'
+                    for name, value in attributes.items())
+    return _HTML_TAG.sub(lambda match: match.group(0) + added, page_html, count=1)
