@@ -1,5 +1,5 @@
 """Screenshots of the key pages of the built test site, for review (issue 14):
-each at phone size (390x844) and as printed (print media, full page).
+each at phone size (390x844) and as printed (print media), both full page.
 
     export PYTHONPATH=$PWD
     .venv/bin/python -m swvsite build -f tests/fixtures/site/mkdocs.yml --site-dir /tmp/site
@@ -22,7 +22,7 @@ PAGES = {
     "jongeren": "/jongeren/",
     "procedure-tlv": "/procedures/tlv-aanvragen/",
     # A choice no school matches: the broader choices and the steunpunt.
-    "scholen-geen-resultaat": "/scholen/?gemeente=goirle&soort=autisme",
+    "scholen-geen-resultaat": "/scholen/?gemeente=hilvarenbeek&soort=autisme",
 }
 
 
@@ -38,7 +38,7 @@ def take(site_dir: Path, out: Path) -> list[Path]:
                 page.emulate_media(media="screen")
                 page.goto(base + path, wait_until="load")
                 written.append(out / f"{name}-390.png")
-                page.screenshot(path=str(written[-1]))
+                page.screenshot(path=str(written[-1]), full_page=True)
                 page.emulate_media(media="print")
                 written.append(out / f"{name}-print.png")
                 page.screenshot(path=str(written[-1]), full_page=True)

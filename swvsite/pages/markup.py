@@ -177,7 +177,14 @@ def telefoon(number: str | None) -> str:
 
 
 def email(address: str | None) -> str:
-    return f"[{safe.text(address)}](mailto:{address})" if address else ""
+    """A mail link; a long address may break before its @, nowhere else (swvsite.css)."""
+    if not address:
+        return ""
+    local, at, domain = address.partition("@")
+    shown = (f'<span class="swv-mail-deel">{safe.text(local)}</span><wbr>'
+             f'<span class="swv-mail-deel">@{safe.text(domain)}</span>'
+             if at else safe.text(address))
+    return f"[{shown}](mailto:{address})"
 
 
 def website(url: str | None, label: str | None = None) -> str:

@@ -89,9 +89,30 @@ LOOK = """() => {
     nameVisible: name.getBoundingClientRect().width > 0,
     permalinkStops: [...document.querySelectorAll('a.headerlink')]
         .filter(a => a.tabIndex >= 0).map(a => a.getAttribute('href')),
-    broken: [...document.querySelectorAll(
-        'a[href^="tel:"], a[href^="mailto:"], .swv-adres-deel')]
+    broken: [...document.querySelectorAll('a[href^="tel:"], .swv-adres-deel')]
         .filter(shown).map(oneLine).filter(Boolean),
+    // An e-mail address on two lines breaks before its @, nowhere else.
+    mailBroken: [...document.querySelectorAll('a[href^="mailto:"]')].filter(shown)
+        .filter(a => [...a.getClientRects()].filter(r => r.width > 0).length > 1)
+        .filter(a => {
+          const text = a.textContent, at = text.indexOf('@');
+          const lines = (from, to) => {
+            const range = document.createRange();
+            let node = a.firstChild, seen = 0;
+            const points = [];
+            const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+            while ((node = walker.nextNode())) {
+              const len = node.textContent.length;
+              if (points.length === 0 && from < seen + len) points.push([node, from - seen]);
+              if (points.length === 1 && to <= seen + len) { points.push([node, to - seen]); break; }
+              seen += len;
+            }
+            range.setStart(...points[0]); range.setEnd(...points[1]);
+            return new Set([...range.getClientRects()].filter(r => r.width > 0)
+                .map(r => Math.round(r.top))).size;
+          };
+          return at < 1 || lines(0, at) > 1 || lines(at, text.length) > 1;
+        }).map(a => a.textContent),
     nav: [...document.querySelectorAll(
         '.md-nav--primary > .md-nav__list > .md-nav__item > .md-nav__link, '
         + '.md-nav--primary > .md-nav__list > .md-nav__item > label.md-nav__link')]
@@ -118,6 +139,8 @@ def test_every_page_looks_like_a_public_service_on_a_phone(phone, site, content)
         if look["permalinkStops"]:
             problems.append(f"{path}: ¶ tab stops {look['permalinkStops'][:3]}")
         problems += [f"{path}: broken over lines: {b}" for b in look["broken"]]
+        problems += [f"{path}: e-mail address broken elsewhere than at @: {b}"
+                     for b in look["mailBroken"]]
         nav = look["nav"]
         if nav[:len(PARENTS_FIRST)] != PARENTS_FIRST or nav[-len(APART_AT_THE_END):] \
                 != APART_AT_THE_END:
