@@ -150,7 +150,7 @@ def jongeren_vragen(site: m.Site, here: str) -> str:
     """Every vraag marked for young people under one heading, grouped by thema.
     A thema with the heading's own title (a thema "Vragen van jongeren") gets no
     second heading of the same name: its vragen come first, straight under it."""
-    groups = []
+    groups: list[str] = []
     # Themas written wholly for young people first, then the rest in file order.
     themas = sorted(site.themas.values(),
                     key=lambda t: not all(v["jongeren"] for v in t["vragen"] if v))

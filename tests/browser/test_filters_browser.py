@@ -116,7 +116,7 @@ def test_zero_results_offer_the_nearest_broader_choice_and_the_steunpunt(site, p
     buttons = empty.locator("button")
     texts = buttons.all_inner_texts()
     assert len(texts) == 2, texts
-    for text, (count, label) in zip(texts, expected):
+    for text, (count, label) in zip(texts, expected, strict=True):
         assert label in text and text.endswith(f": {count} " + ("school" if count == 1
                                                                  else "scholen")), text
     buttons.first.click()

@@ -23,7 +23,6 @@ from swvsite.pages.addresses import url_path
 from swvsite.pages.markup import datum
 
 from .conftest import PHONE
-
 from conftest import FIXTURE_CONTENT
 
 SITE_URL = "https://testsite.swvsite.example/"  # tests/fixtures/site/mkdocs.yml
@@ -98,13 +97,16 @@ LOOK = """() => {
           const text = a.textContent, at = text.indexOf('@');
           const lines = (from, to) => {
             const range = document.createRange();
-            let node = a.firstChild, seen = 0;
+            let node, seen = 0;
             const points = [];
             const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
             while ((node = walker.nextNode())) {
               const len = node.textContent.length;
               if (points.length === 0 && from < seen + len) points.push([node, from - seen]);
-              if (points.length === 1 && to <= seen + len) { points.push([node, to - seen]); break; }
+              if (points.length === 1 && to <= seen + len) {
+                points.push([node, to - seen]);
+                break;
+              }
               seen += len;
             }
             range.setStart(...points[0]); range.setEnd(...points[1]);
@@ -300,7 +302,7 @@ def test_team_as_cards(page, site, content):
     cards = page.locator("ul.swv-team > li.swv-kaart")
     assert cards.count() == len(mensen)
     assert cards.first.evaluate("e => getComputedStyle(e.parentElement).display") == "grid"
-    for card, person in zip(cards.all(), mensen):
+    for card, person in zip(cards.all(), mensen, strict=True):
         assert person["naam"] in card.inner_text()
 
 
