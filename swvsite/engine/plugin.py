@@ -31,9 +31,11 @@ from swvsite.pages import (
     exports,
     feeds,
     filters,
+    footer,
     headers,
     pagehead,
     pagelinks,
+    permalinks,
     redirects,
     search,
 )
@@ -153,7 +155,8 @@ class SwvsitePlugin(BasePlugin):
     @staticmethod
     def _configure_site(config: MkDocsConfig, site: m.Site) -> None:
         organisatie = site.organisatie
-        config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
+        config.extra["swvsite"] = {"demo": bool(organisatie["demo"]),
+                                   "voet": footer.footer_values(site)}
         config.copyright = html.escape(organisatie["naam"])
         # One stylesheet (huisstijl included) and one script of our own (see bundle).
         if bundle.SCRIPT not in config.extra_javascript:
@@ -247,7 +250,9 @@ class SwvsitePlugin(BasePlugin):
     def on_post_page(self, output, page, config):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
-        output = output.replace("</head>", head + "</head>", 1)
+        output = permalinks.quiet_permalinks(output.replace("</head>", head + "</head>", 1))
+        output = footer.with_print_attributes(output, footer.print_attributes(
+            self.content, page.file.src_uri, config.site_url))
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes
         return output
