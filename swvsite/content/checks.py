@@ -380,6 +380,32 @@ def hand_written_links(given: CheckInput) -> list[Problem]:
     return pagelinks.problems(given.site, given.pages.docs_dir)
 
 
+def hours_in_one_place(site: m.Site) -> list[Problem]:
+    """The steunpunt's opening hours are in `openingstijden` only: the free text
+    `bereikbaar` of its contact (and of a route step that is the steunpunt itself)
+    states no times or days, so no page can show hours that disagree."""
+    org = site.organisatie
+    own = org["contact"] or {}
+    places = [("contact.bereikbaar", own.get("bereikbaar"))]
+    for index, stap in enumerate(org["route"] or [], start=1):
+        contact = (stap or {}).get("contact") or {}
+        if own.get("telefoon") and contact.get("telefoon") == own.get("telefoon"):
+            places.append((f"route[{index}].contact.bereikbaar", contact.get("bereikbaar")))
+    return [
+        Problem(org.path, org.line_of(where), where, (
+            f"hier staan tijden of dagen ('{found.group(0)}'); de openingstijden van het "
+            "steunpunt staan op één plek, in 'openingstijden', zodat elke pagina dezelfde "
+            "tijden toont. Zet ze daar, en gebruik dit veld alleen voor iets anders, zoals "
+            "hoe snel u een e-mail beantwoordt"))
+        for where, text in places
+        if text and (found := _HOURS.search(text))
+    ]
+
+
+_HOURS = re.compile(r"\b\d{1,2}[.:]\d{2}\b|(?:maan|dins|woens|donder|vrij|zater|zon)dag",
+                    re.I)
+
+
 # The one list: every check across the site, in the order they are reported.
 SITE_CHECKS: tuple[Check, ...] = (
     hand_written_links,
@@ -391,4 +417,5 @@ SITE_CHECKS: tuple[Check, ...] = (
     on_site(redirects.problems),
     reserved_old_ids,
     on_site(huisstijl.problems),
+    on_site(hours_in_one_place),
 )

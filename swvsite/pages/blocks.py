@@ -28,6 +28,7 @@ from swvsite.pages.markup import (
     vraag_list,
     website,
 )
+from swvsite.pages.openinghours import hours_markdown
 
 
 def procedures_overzicht(site: m.Site, here: str) -> str:
@@ -56,8 +57,7 @@ def begrippenlijst(site: m.Site, here: str) -> str:
 
 def contact(site: m.Site, here: str) -> str:
     org = site.organisatie
-    tijden = bullets([f"{safe.text(t['dagen'])}: {safe.text(t['tijden'])}"
-                      for t in org["openingstijden"] if t])
+    tijden = hours_markdown(org["openingstijden"])
     mensen = bullets([
         f"**{safe.text(p['naam'])}**, {safe.text(m.ROLLEN[p['rol']].lower())}"
         + (f". {safe.text(p['over'])}" if p["over"] else "")

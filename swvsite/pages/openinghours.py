@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from swvsite.pages import safe
 from swvsite.pages.plaintext import plain
 
 _DAYS = {
@@ -89,3 +90,15 @@ def opening_hours(openingstijden: list[dict]) -> tuple[list[dict], list[str]]:
                 "closes": closes,
             })
     return specs, rest
+
+
+def hours_rows(openingstijden: list[dict]) -> list[tuple[str, str]]:
+    """The opening hours as typed, one (dagen, tijden) pair of Markdown per entry:
+    the one way the site shows them, on the contact page and in every contact block."""
+    return [(safe.text(entry["dagen"]), safe.text(entry["tijden"]))
+            for entry in openingstijden if entry]
+
+
+def hours_markdown(openingstijden: list[dict]) -> str:
+    """The opening hours as a list ("Maandag, dinsdag en donderdag: 9.00 - 16.30 uur")."""
+    return "\n".join(f"- {dagen}: {tijden}" for dagen, tijden in hours_rows(openingstijden))
