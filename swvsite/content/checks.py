@@ -25,7 +25,7 @@ from swvsite.content import huisstijl
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
 from swvsite.content.validate import OWN_URL, PendingRef
-from swvsite.pages import redirects
+from swvsite.pages import openinghours, redirects
 
 RESERVED_IDS = m.RESERVED_IDS
 GENERATED_PAGES = m.GENERATED_PAGES
@@ -393,17 +393,14 @@ def hours_in_one_place(site: m.Site) -> list[Problem]:
             places.append((f"route[{index}].contact.bereikbaar", contact.get("bereikbaar")))
     return [
         Problem(org.path, org.line_of(where), where, (
-            f"hier staan tijden of dagen ('{found.group(0)}'); de openingstijden van het "
-            "steunpunt staan op één plek, in 'openingstijden', zodat elke pagina dezelfde "
-            "tijden toont. Zet ze daar, en gebruik dit veld alleen voor iets anders, zoals "
-            "hoe snel u een e-mail beantwoordt"))
+            f"hier staan tijden of dagen ('{found}'); de openingstijden van het steunpunt "
+            "staan op één plek, in 'openingstijden', zodat elke pagina dezelfde tijden "
+            "toont. De site laat deze tekst daarom weg. Zet de tijden in 'openingstijden', "
+            "en gebruik dit veld alleen voor iets anders, zoals hoe snel u een e-mail "
+            "beantwoordt"), notice=True)
         for where, text in places
-        if text and (found := _HOURS.search(text))
+        if (found := openinghours.states_hours(text))
     ]
-
-
-_HOURS = re.compile(r"\b\d{1,2}[.:]\d{2}\b|(?:maan|dins|woens|donder|vrij|zater|zon)dag",
-                    re.I)
 
 
 # The one list: every check across the site, in the order they are reported.

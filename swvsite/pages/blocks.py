@@ -28,7 +28,7 @@ from swvsite.pages.markup import (
     vraag_list,
     website,
 )
-from swvsite.pages.openinghours import hours_markdown
+from swvsite.pages.openinghours import hours_markdown, without_hours
 
 
 def procedures_overzicht(site: m.Site, here: str) -> str:
@@ -77,7 +77,7 @@ def contact(site: m.Site, here: str) -> str:
     )
     return join(
         safe.paragraphs(org["samenvatting"]),
-        contact_facts(org["contact"]),
+        contact_facts(without_hours(org["contact"])),
         facts([("Bezoekadres", adres(org["adres"]))]),
         section("Wanneer zijn we bereikbaar?", tijden),
         section("Spreekuur", safe.paragraphs(org["spreekuur"])),
@@ -97,7 +97,7 @@ def bij_wie_terecht(site: m.Site, here: str) -> str:
         steps.append(join(
             heading(3, f"{number}. {stap['titel']}", f"route-{number}"),
             md(site, here, stap["uitleg"]),
-            contact_facts(stap["contact"]),
+            contact_facts(_route_contact(site, stap["contact"])),
             f"Lees meer: {page_link(here, procedure.title, procedure.page)}."
             if procedure else "",
         ))
@@ -106,12 +106,21 @@ def bij_wie_terecht(site: m.Site, here: str) -> str:
 
 def steunpunt_contact(site: m.Site, here: str) -> str:
     """A short contact block for the home page."""
-    c = site.organisatie["contact"]
+    c = without_hours(site.organisatie["contact"]) or {}
     parts = [p for p in (telefoon(c.get("telefoon")), email(c.get("email"))) if p]
     line = f"Bel of mail het steunpunt: {' of '.join(parts)}." if parts else ""
     if c.get("bereikbaar"):
         line += f" {_sentence(c['bereikbaar'])}"
     return join(line, page_link(here, "Alle contactgegevens en openingstijden", CONTACT_PAGE))
+
+
+def _route_contact(site: m.Site, contact: dict | None) -> dict | None:
+    """A route step's contact; when that is the steunpunt itself (its phone
+    number), without hours in `bereikbaar`: those come from `openingstijden`."""
+    own = site.organisatie["contact"] or {}
+    if contact and own.get("telefoon") and contact.get("telefoon") == own["telefoon"]:
+        return without_hours(contact)
+    return contact
 
 
 def _sentence(value: str) -> str:
