@@ -328,7 +328,8 @@ def _kerngegevens(p: m.Record) -> str:
 def _overzicht(stappen: list[dict]) -> str:
     """One line with every step, each a link to its place in the step-by-step."""
     return " → ".join(
-        f"[{number}. {safe.text(stap['titel'])}](#stap-{number})"
+        f"[{safe.text(PROCEDURE_LABELS['stap'].format(number=number, titel=stap['titel']))}]"
+        f"(#stap-{number})"
         for number, stap in enumerate(stappen, start=1)
     )
 
