@@ -378,7 +378,8 @@ ORGANISATIE = RecordType(
                     ),
                 )
             ),
-            "Wanneer is het steunpunt telefonisch bereikbaar?",
+            "Wanneer is het steunpunt telefonisch bereikbaar? De enige plek voor de tijden: "
+            "elke pagina toont ze hieruit.",
         ),
         Field("spreekuur", Text(300), "Wanneer en waar is er een inloopspreekuur?"),
         Field("mensen", ListOf(Persoon), "De mensen van het steunpunt."),
