@@ -227,7 +227,9 @@ Contact = Obj(
         Field("telefoon", Telefoon, "Telefoonnummer.", example="013 - 123 45 67"),
         Field("email", Email, "E-mailadres.", example="loket@voorbeeld.nl"),
         Field("website", Url, "Webadres.", example="https://www.voorbeeld.nl"),
-        Field("bereikbaar", Text(200), "Wanneer iemand bereikbaar is.",
+        Field("bereikbaar", Text(200),
+              "Wanneer iemand bereikbaar is. Voor het steunpunt zelf alleen extra uitleg, "
+              "zonder tijden of dagen: die staan in 'openingstijden'.",
               example="Maandag tot en met donderdag, 9.00 tot 16.00 uur"),
     ),
 )

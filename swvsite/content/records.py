@@ -204,6 +204,19 @@ PROCEDURE = RecordType(
         Field("rol_ouders", Markdown(1500),
               "Wat is de rol van ouders? Wat mogen en moeten zij?", required=True),
         Field("wie_beslist", Text(600), "Wie neemt het besluit?"),
+        Field("doorlooptijd", Text(200),
+              "Hoe lang duurt de hele procedure, van begin tot besluit? Staat bovenaan de "
+              "pagina, in het blok met de belangrijkste punten.",
+              example="Meestal 6 tot 10 weken"),
+        Field("kosten", Text(200),
+              "Wat kost het de ouders? Staat bovenaan de pagina.",
+              example="Gratis"),
+        Field("termijn", Text(200),
+              "Een datum of termijn die ouders niet mogen missen. Staat bovenaan de pagina.",
+              example="Binnen 6 weken na het besluit"),
+        Field("nodig", Text(300),
+              "Wat hebben ouders nodig om te beginnen? Staat bovenaan de pagina.",
+              example="Het OPP van uw kind en de verslagen van eerdere gesprekken"),
         Field("stappen", ListOf(Stap, min_items=1),
               "De stappen, in de volgorde waarin ze gebeuren.", required=True),
         Field("geldigheid", Text(600), "Hoe lang geldt het besluit?"),
@@ -319,6 +332,9 @@ Persoon = Obj(
               example="ouderondersteuner"),
         Field("over", Text(400), "Een of twee zinnen over deze persoon."),
         Field("telefoon", Telefoon, "Telefoonnummer."),
+        Field("whatsapp", Telefoon,
+              "Mobiel nummer waarop deze persoon WhatsApp-berichten leest. Op de site wordt "
+              "het een knop 'Stuur een appje'.", example="06 - 123 456 78"),
         Field("email", Email, "E-mailadres."),
     ),
 )
@@ -364,7 +380,8 @@ ORGANISATIE = RecordType(
                     ),
                 )
             ),
-            "Wanneer is het steunpunt telefonisch bereikbaar?",
+            "Wanneer is het steunpunt telefonisch bereikbaar? De enige plek voor de tijden: "
+            "elke pagina toont ze hieruit.",
         ),
         Field("spreekuur", Text(300), "Wanneer en waar is er een inloopspreekuur?"),
         Field("mensen", ListOf(Persoon), "De mensen van het steunpunt."),

@@ -10,9 +10,9 @@ from __future__ import annotations
 from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.addresses import CONTACT_PAGE
+from swvsite.pages.contactblok import whatsapp
 from swvsite.pages.markup import (
     adres,
-    bullets,
     contact_facts,
     documenten,
     email,
@@ -28,6 +28,7 @@ from swvsite.pages.markup import (
     vraag_list,
     website,
 )
+from swvsite.pages.openinghours import hours_markdown, without_hours
 
 
 def procedures_overzicht(site: m.Site, here: str) -> str:
@@ -56,8 +57,7 @@ def begrippenlijst(site: m.Site, here: str) -> str:
 
 def contact(site: m.Site, here: str) -> str:
     org = site.organisatie
-    tijden = bullets([f"{safe.text(t['dagen'])}: {safe.text(t['tijden'])}"
-                      for t in org["openingstijden"] if t])
+    tijden = hours_markdown(org["openingstijden"])
     swvs = "\n\n".join(
         join(
             heading(3, s["naam"]),
@@ -70,7 +70,7 @@ def contact(site: m.Site, here: str) -> str:
     )
     return join(
         safe.paragraphs(org["samenvatting"]),
-        contact_facts(org["contact"]),
+        contact_facts(without_hours(org["contact"])),
         facts([("Bezoekadres", adres(org["adres"]))]),
         section("Wanneer zijn we bereikbaar?", tijden),
         section("Spreekuur", safe.paragraphs(org["spreekuur"])),
@@ -93,7 +93,7 @@ def bij_wie_terecht(site: m.Site, here: str) -> str:
         steps.append(join(
             heading(3, stap["titel"], f"route-{number}"),
             md(site, here, stap["uitleg"]),
-            contact_facts(stap["contact"]),
+            contact_facts(_route_contact(site, stap["contact"])),
             f"Lees meer: {page_link(here, procedure.title, procedure.page)}."
             if procedure else "",
         ))
@@ -111,7 +111,8 @@ def team_cards(mensen: list[dict | None]) -> str:
             safe.paragraphs(p["over"]) if p["over"] else "",
             "<br>\n".join(line for line in (
                 f"Telefoon: {telefoon(p['telefoon'])}" if p["telefoon"] else "",
-                f"E-mail: {email(p['email'])}" if p["email"] else "") if line),
+                f"E-mail: {email(p['email'])}" if p["email"] else "",
+                whatsapp(p.get("whatsapp"), f"App {p['naam']} via WhatsApp")) if line),
         ))
     return html_list("ul", "swv-team", "swv-kaart", cards)
 
@@ -128,12 +129,21 @@ def html_list(tag: str, css_class: str, item_class: str, items: list[str]) -> st
 
 def steunpunt_contact(site: m.Site, here: str) -> str:
     """A short contact block for the home page."""
-    c = site.organisatie["contact"]
+    c = without_hours(site.organisatie["contact"]) or {}
     parts = [p for p in (telefoon(c.get("telefoon")), email(c.get("email"))) if p]
     line = f"Bel of mail het steunpunt: {' of '.join(parts)}." if parts else ""
     if c.get("bereikbaar"):
         line += f" {_sentence(c['bereikbaar'])}"
     return join(line, page_link(here, "Alle contactgegevens en openingstijden", CONTACT_PAGE))
+
+
+def _route_contact(site: m.Site, contact: dict | None) -> dict | None:
+    """A route step's contact; when that is the steunpunt itself (its phone
+    number), without hours in `bereikbaar`: those come from `openingstijden`."""
+    own = site.organisatie["contact"] or {}
+    if contact and own.get("telefoon") and contact.get("telefoon") == own["telefoon"]:
+        return without_hours(contact)
+    return contact
 
 
 def _sentence(value: str) -> str:
