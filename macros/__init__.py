@@ -4,7 +4,7 @@ Every block takes the loaded content (from the swvsite plugin, which loaded and
 validated it in on_config) and the calling page's path, for relative links.
 """
 
-from swvsite.pages import blocks, filters, nieuws
+from swvsite.pages import blocks, contactblok, filters, nieuws
 
 BLOCKS = {
     "voorzieningen_overzicht": filters.voorzieningen_overzicht,
@@ -19,6 +19,8 @@ BLOCKS = {
     "jongeren_contact": blocks.jongeren_contact,
     "nieuws_overzicht": nieuws.nieuws_overzicht,
     "nieuws_kort": nieuws.nieuws_kort,
+    "contactblok": contactblok.contactblok,
+    "contactblok_jongeren": contactblok.contactblok_jongeren,
 }
 
 

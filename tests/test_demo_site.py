@@ -12,6 +12,7 @@ import shutil
 import subprocess
 
 import pytest
+from test_lists import assert_every_markdown_field_has_its_lists
 
 from conftest import ENV, ROOT, SWVSITE, BuiltSite, run_swvsite
 
@@ -70,3 +71,8 @@ def test_both_engines_build_the_same_site(demo_site, tmp_path):
                             timeout=600)
     assert result.returncode == 0, result.stderr
     assert_engines(site_files(properdocs_site), site_files(demo_site.root))
+
+
+def test_every_markdown_field_renders_its_lists_as_lists():
+    """A list typed directly under a line of text is a list (tests/test_lists.py)."""
+    assert_every_markdown_field_has_its_lists(ROOT / "content")

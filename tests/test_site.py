@@ -67,9 +67,11 @@ def test_procedure_steps_and_faqs_have_stable_anchors(fixture_site, content):
     for pid, procedure in content.procedures.items():
         article = fixture_site.article(f"procedures/{pid}")
         for number, stap in enumerate(procedure["stappen"], start=1):
-            heading = article.find(id=f"stap-{number}")
-            assert heading is not None and heading.name == "h3", (pid, number)
-            assert stap["titel"] in heading.get_text()
+            step = article.find(id=f"stap-{number}")
+            assert step is not None and step.name == "li", (pid, number)
+            assert step.find_parent("ol", class_="swv-stappen") is not None, (pid, number)
+            heading = step.find("h3")
+            assert heading is not None and stap["titel"] in heading.get_text(), (pid, number)
     for thema, vraag in content.vragen():
         heading = fixture_site.article(f"vragen/{thema.id}").find(id=vraag["id"])
         assert heading is not None and heading.get_text().startswith(vraag["vraag"])
@@ -93,7 +95,7 @@ def test_every_internal_link_and_anchor_resolves(fixture_site):
             if urlparse(href).scheme or href.startswith("#") and len(href) == 1:
                 continue
             target = urlparse(urljoin(url, href))
-            if re.search(r"\.(xml|json)$", target.path):  # feeds and data files
+            if re.search(r"\.(xml|json|csv)$", target.path):  # feeds and data files
                 assert (fixture_site.root / target.path.lstrip("/")).is_file(), f"{url} -> {href}"
                 continue
             target_page = target.path if target.path.endswith("/") else target.path + "/"

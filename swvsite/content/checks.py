@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 from swvsite.content import huisstijl
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
+from swvsite.content.signalen.controle import signal_counts
 from swvsite.content.validate import OWN_URL, PendingRef
-from swvsite.pages import redirects
+from swvsite.pages import openinghours, redirects
 
 RESERVED_IDS = m.RESERVED_IDS
 GENERATED_PAGES = m.GENERATED_PAGES
@@ -380,19 +381,27 @@ def hand_written_links(given: CheckInput) -> list[Problem]:
     return pagelinks.problems(given.site, given.pages.docs_dir)
 
 
-def translations(given: CheckInput) -> list[Problem]:
-    """Translated pages name their Dutch page; every translation without a stamp
-    or made from an older Dutch text is listed (a notice: it never stops a publish)."""
-    from swvsite.content import vertalingen
-
-    found = vertalingen.Vertalingen() if given.site.vertalingen is None else given.site.vertalingen
-    notices = vertalingen.stale_notices(found.all())
-    docs_dir = given.pages.docs_dir
-    if docs_dir is None:
-        return notices
-    return (vertalingen.page_problems(docs_dir, found.talen)
-            + notices + vertalingen.stale_notices(
-                vertalingen.page_translations(docs_dir, found.talen)))
+def hours_in_one_place(site: m.Site) -> list[Problem]:
+    """The steunpunt's opening hours are in `openingstijden` only: the free text
+    `bereikbaar` of its contact (and of a route step that is the steunpunt itself)
+    states no times or days, so no page can show hours that disagree."""
+    org = site.organisatie
+    own = org["contact"] or {}
+    places = [("contact.bereikbaar", own.get("bereikbaar"))]
+    for index, stap in enumerate(org["route"] or [], start=1):
+        contact = (stap or {}).get("contact") or {}
+        if own.get("telefoon") and contact.get("telefoon") == own.get("telefoon"):
+            places.append((f"route[{index}].contact.bereikbaar", contact.get("bereikbaar")))
+    return [
+        Problem(org.path, org.line_of(where), where, (
+            f"hier staan tijden of dagen ('{found}'); de openingstijden van het steunpunt "
+            "staan op één plek, in 'openingstijden', zodat elke pagina dezelfde tijden "
+            "toont. De site laat deze tekst daarom weg. Zet de tijden in 'openingstijden', "
+            "en gebruik dit veld alleen voor iets anders, zoals hoe snel u een e-mail "
+            "beantwoordt"), notice=True)
+        for where, text in places
+        if (found := openinghours.states_hours(text))
+    ]
 
 
 # The one list: every check across the site, in the order they are reported.
@@ -406,5 +415,6 @@ SITE_CHECKS: tuple[Check, ...] = (
     on_site(redirects.problems),
     reserved_old_ids,
     on_site(huisstijl.problems),
-    translations,
+    signal_counts,
+    on_site(hours_in_one_place),
 )

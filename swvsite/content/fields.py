@@ -227,7 +227,9 @@ Contact = Obj(
         Field("telefoon", Telefoon, "Telefoonnummer.", example="013 - 123 45 67"),
         Field("email", Email, "E-mailadres.", example="loket@voorbeeld.nl"),
         Field("website", Url, "Webadres.", example="https://www.voorbeeld.nl"),
-        Field("bereikbaar", Text(200), "Wanneer iemand bereikbaar is.",
+        Field("bereikbaar", Text(200),
+              "Wanneer iemand bereikbaar is. Voor het steunpunt zelf alleen extra uitleg, "
+              "zonder tijden of dagen: die staan in 'openingstijden'.",
               example="Maandag tot en met donderdag, 9.00 tot 16.00 uur"),
     ),
 )
@@ -312,6 +314,15 @@ class RecordType:
     scaffold: bool = False
     # Whether its pages carry structured data (JSON-LD) and appear in /data/ exports.
     structured: bool = False
+    # Whether each record of a folder has a page of its own (`/<folder>/<id>/`), is
+    # linked as `soort:id` and appears in the generic record lists. The signalen
+    # have not: their pages are made per period from all of them (pages.signalen).
+    own_pages: bool = True
+    # The field whose value is the record's id (file name), filled in by `swvsite new`.
+    id_field: str | None = None
+    # Whether a file of this type is refused when anything in it, comments and
+    # unknown fields included, looks like personal data (content.persoonsgegevens).
+    refuse_personal_data: bool = False
 
     @property
     def all_fields(self) -> tuple[Field, ...]:

@@ -11,6 +11,92 @@ import contextlib
 import contextvars
 from collections.abc import Iterator
 
+# Every fixed text of the procedure page (swvsite.pages.records.procedure_page).
+PROCEDURE: dict[str, str] = {
+    "kort": "In het kort",
+    "wie_beslist_kort": "Wie beslist",
+    "doorlooptijd": "Hoe lang duurt het",
+    "kosten": "Wat kost het",
+    "termijn": "Let op de termijn",
+    "bezwaar_termijn": "Niet eens? Bezwaar maken kan",
+    "nodig": "Wat heeft u nodig",
+    "overzicht": "De stappen in het kort",
+    "stappen": "De stappen",
+    "stap": "Stap {number}: {titel}",
+    "wie": "Wie",
+    "hoe_lang": "Hoe lang",
+    "stap_nodig": "Wat is er nodig?",
+    "voor_wie": "Voor wie?",
+    "rol_ouders": "Wat is uw rol als ouder?",
+    "wie_beslist": "Wie beslist?",
+    "geldigheid": "Hoe lang geldt het besluit?",
+    "bezwaar": "Niet eens met het besluit?",
+    "termijn_bezwaar": "Termijn:",
+    "lees_hoe": "Lees hoe dat gaat:",
+    "voorzieningen": "Voorzieningen",
+    "zie_ook": "Zie ook",
+    "vragen": "Veelgestelde vragen",
+    "nieuws": "Nieuws",
+    "documenten": "Formulieren en documenten",
+}
+
+PROCEDURE_EN: dict[str, str] = {
+    "kort": "In short",
+    "wie_beslist_kort": "Who decides",
+    "doorlooptijd": "How long it takes",
+    "kosten": "What it costs",
+    "termijn": "Mind the deadline",
+    "bezwaar_termijn": "Do you disagree? You can object",
+    "nodig": "What you need",
+    "overzicht": "The steps in short",
+    "stappen": "The steps",
+    "stap": "Step {number}: {titel}",
+    "wie": "Who",
+    "hoe_lang": "How long",
+    "stap_nodig": "What is needed?",
+    "voor_wie": "Who is it for?",
+    "rol_ouders": "What is your role as a parent?",
+    "wie_beslist": "Who decides?",
+    "geldigheid": "How long is the decision valid?",
+    "bezwaar": "Do you disagree with the decision?",
+    "termijn_bezwaar": "Deadline:",
+    "lees_hoe": "Read how that works:",
+    "voorzieningen": "Provisions",
+    "zie_ook": "See also",
+    "vragen": "Frequently asked questions",
+    "nieuws": "News",
+    "documenten": "Forms and documents",
+}
+
+PROCEDURE_AR: dict[str, str] = {
+    "kort": "باختصار",
+    "wie_beslist_kort": "من يقرّر",
+    "doorlooptijd": "كم يستغرق الأمر",
+    "kosten": "التكلفة",
+    "termijn": "انتبهوا إلى المهلة",
+    "bezwaar_termijn": "لا توافقون؟ يمكنكم الاعتراض",
+    "nodig": "ما تحتاجونه",
+    "overzicht": "الخطوات باختصار",
+    "stappen": "الخطوات",
+    "stap": "الخطوة {number}: {titel}",
+    "wie": "من",
+    "hoe_lang": "المدة",
+    "stap_nodig": "ما المطلوب؟",
+    "voor_wie": "لمن؟",
+    "rol_ouders": "ما دوركم كوالدين؟",
+    "wie_beslist": "من يقرّر؟",
+    "geldigheid": "ما مدة صلاحية القرار؟",
+    "bezwaar": "لا توافقون على القرار؟",
+    "termijn_bezwaar": "المهلة:",
+    "lees_hoe": "اقرأوا كيف يتم ذلك:",
+    "voorzieningen": "المرافق",
+    "zie_ook": "انظر أيضًا",
+    "vragen": "أسئلة شائعة",
+    "nieuws": "أخبار",
+    "documenten": "استمارات ووثائق",
+}
+
+
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "verouderd": "De Nederlandse tekst is veranderd sinds deze vertaling.",
@@ -81,3 +167,12 @@ def word(key: str) -> str:
     if label_lang(key, taal) == taal:
         return LABELS[taal][key]
     return DUTCH_WORD[0] + LABELS["nl"][key] + DUTCH_WORD[1]
+
+
+for _taal, _words in (("nl", PROCEDURE), ("en", PROCEDURE_EN), ("ar", PROCEDURE_AR)):
+    LABELS[_taal].update(_words)
+
+
+def procedure_words() -> dict[str, str]:
+    """The procedure page's fixed texts in the language of the page being rendered."""
+    return {key: word(key) for key in PROCEDURE}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from swvsite.pages import safe
 from swvsite.pages.plaintext import plain
 
 _DAYS = {
@@ -89,3 +90,35 @@ def opening_hours(openingstijden: list[dict]) -> tuple[list[dict], list[str]]:
                 "closes": closes,
             })
     return specs, rest
+
+
+def hours_rows(openingstijden: list[dict]) -> list[tuple[str, str]]:
+    """The opening hours as typed, one (dagen, tijden) pair of Markdown per entry:
+    the one way the site shows them, on the contact page and in every contact block."""
+    return [(safe.text(entry["dagen"]), safe.text(entry["tijden"]))
+            for entry in openingstijden if entry]
+
+
+def hours_markdown(openingstijden: list[dict]) -> str:
+    """The opening hours as a list ("Maandag, dinsdag en donderdag: 9.00 - 16.30 uur")."""
+    return "\n".join(f"- {dagen}: {tijden}" for dagen, tijden in hours_rows(openingstijden))
+
+
+# Times ("9.00", "20:30") or Dutch day names ("woensdagavond" too) in free text.
+_HOURS_IN_TEXT = re.compile(
+    r"\b\d{1,2}[.:]\d{2}\b|(?:maan|dins|woens|donder|vrij|zater|zon)dag", re.I)
+
+
+def states_hours(text: str | None) -> str | None:
+    """What in free text (`bereikbaar`) states hours or days, or None: the
+    steunpunt's hours are in `openingstijden` only, so no page contradicts them."""
+    found = _HOURS_IN_TEXT.search(text or "")
+    return found.group(0) if found else None
+
+
+def without_hours(contact: dict | None) -> dict | None:
+    """The steunpunt's contact with `bereikbaar` left out when it states hours
+    (the check reports that to staff); its hours come from `openingstijden`."""
+    if not contact or not states_hours(contact.get("bereikbaar")):
+        return contact
+    return {key: value for key, value in contact.items() if key != "bereikbaar"}

@@ -9,15 +9,18 @@ every piece of content text goes through `safe`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.backlinks import Backlinks
-from swvsite.pages.labels import word
+from swvsite.pages.contactblok import contactblok
+from swvsite.pages.labels import procedure_words
 from swvsite.pages.legal import organisation_pages
 from swvsite.pages.markup import (
     FRONT_MATTER,
+    NOT_SEARCHED,
     GeneratedPage,
     adres,
     block,
@@ -79,7 +82,7 @@ def record_pages(site: m.Site, memo: RenderMemo | None = None) -> list[Generated
     pages = [
         GeneratedPage(record.page, page(record) if memo is None
                       else memo.page(record, functools.partial(page, record)))
-        for rtype in m.RECORD_TYPES.values() if rtype.folder
+        for rtype in m.RECORD_TYPES.values() if rtype.folder and rtype.own_pages
         for record in site.records(rtype.name).values()
     ]
     return pages + organisation_pages(site)
@@ -147,6 +150,7 @@ def voorziening_page(site: m.Site, v: m.Record, links: Backlinks) -> str:
             ("Blijft ingeschreven op de eigen school", ja_nee(v["blijft_ingeschreven"])),
             ("Hoe lang", safe.text(v["duur"])),
         ]),
+        contactblok(site, here),
         section("Voor wie?", safe.paragraphs(v["doelgroep"])),
         section("Wat is het?", md(site, here, v["beschrijving"])),
         section("Hoe komt een leerling hier?", md(site, here, v["toelating"])),
@@ -199,6 +203,7 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
             ("Samenwerkingsverband", safe.text(swv["naam"]) if swv else ""),
             ("BRIN en vestiging", safe.text(f"{s['brin']} {s['vestiging']}")),
         ]),
+        contactblok(site, s.page),
         section("Basisondersteuning: voor alle leerlingen",
                 bullets([safe.text(x) for x in s["basisondersteuning"]]), searchable=False),
         section("Extra ondersteuning", extra),
@@ -226,14 +231,15 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
 @page_renderer("procedure")
 def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     here = p.page
-    stappen = "\n\n".join(_stap(site, here, i, stap)
-                            for i, stap in enumerate(p["stappen"], start=1) if stap)
+    labels = procedure_words()
+    stappen = [stap for stap in p["stappen"] if stap]
     bezwaar = p["bezwaar"]
     bezwaar_body = ""
     if bezwaar:
         bezwaar_body = join(
             md(site, here, bezwaar["uitleg"]),
-            f"**Termijn:** {safe.text(bezwaar['termijn'])}" if bezwaar["termijn"] else "",
+            f"**{labels['termijn_bezwaar']}** {safe.text(bezwaar['termijn'])}"
+            if bezwaar["termijn"] else "",
             _lees_hoe(here, site.procedures[bezwaar["procedure"]])
             if bezwaar["procedure"] else "",
         )
@@ -241,39 +247,92 @@ def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     return join(
         heading(1, p.title),
         safe.paragraphs(p["samenvatting"]),
-        section(word("Voor wie?"), safe.paragraphs(p["voor_wie"])),
-        section("Wat is uw rol als ouder?", md(site, here, p["rol_ouders"])),
-        section("De stappen", stappen),
-        section("Wie beslist?", safe.paragraphs(p["wie_beslist"])),
-        section("Hoe lang geldt het besluit?", safe.paragraphs(p["geldigheid"])),
-        section("Niet eens met het besluit?", bezwaar_body),
-        section("Voorzieningen", record_list(here, links.voorzieningen_for(site, p)),
+        contactblok(site, here),
+        _kerngegevens(p),
+        section(labels["overzicht"], _overzicht(stappen), searchable=False),
+        section(labels["stappen"], _stappenplan(site, here, stappen)),
+        section(labels["voor_wie"], safe.paragraphs(p["voor_wie"])),
+        section(labels["rol_ouders"], md(site, here, p["rol_ouders"])),
+        section(labels["wie_beslist"], safe.paragraphs(p["wie_beslist"])),
+        section(labels["geldigheid"], safe.paragraphs(p["geldigheid"])),
+        section(labels["bezwaar"], bezwaar_body),
+        section(labels["voorzieningen"], record_list(here, links.voorzieningen_for(site, p)),
                 searchable=False),
-        section("Zie ook", record_list(here, related), searchable=False),
-        section("Veelgestelde vragen", vraag_list(here, links.vragen_for(p)),
+        section(labels["zie_ook"], record_list(here, related), searchable=False),
+        section(labels["vragen"], vraag_list(here, links.vragen_for(p)),
                 searchable=False),
-        section("Nieuws", nieuws_list(here, links.nieuws_for(p)), searchable=False),
-        section("Formulieren en documenten", documenten(p["documenten"]), searchable=False),
+        section(labels["nieuws"], nieuws_list(here, links.nieuws_for(p)), searchable=False),
+        section(labels["documenten"], documenten(p["documenten"]), searchable=False),
         next_steps(here),
         gecontroleerd(p),
     )
 
 
+def _first_sentence(value: str | None) -> str:
+    """The first sentence of a plain text field ("Het samenwerkingsverband beslist.")."""
+    if not value:
+        return ""
+    folded = " ".join(value.split())
+    match = re.match(r"(.+?[.?!])(?:\s|$)", folded)
+    return match.group(1) if match else folded
+
+
+def _kerngegevens(p: m.Record) -> str:
+    """The key facts box at the top: who decides, how long, what it costs, the
+    deadline and what you need, from the procedure's fields."""
+    labels = procedure_words()
+    bezwaar = p["bezwaar"] or {}
+    rows = facts([
+        (labels["wie_beslist_kort"], safe.text(_first_sentence(p["wie_beslist"]))),
+        (labels["doorlooptijd"], safe.text(p["doorlooptijd"])),
+        (labels["kosten"], safe.text(p["kosten"])),
+        (labels["termijn"], safe.text(p["termijn"])),
+        (labels["bezwaar_termijn"], safe.text(bezwaar.get("termijn"))),
+        (labels["nodig"], safe.text(p["nodig"])),
+    ])
+    if not rows:
+        return ""
+    return (f'<section class="swv-kerngegevens" aria-label="{labels["kort"]}" '
+            f'{NOT_SEARCHED} markdown="block">\n\n**{labels["kort"]}**\n\n{rows}\n\n</section>')
+
+
+def _overzicht(stappen: list[dict]) -> str:
+    """One line with every step, each a link to its place in the step-by-step."""
+    return " → ".join(
+        f"[{safe.text(procedure_words()['stap'].format(number=number, titel=stap['titel']))}]"
+        f"(#stap-{number})"
+        for number, stap in enumerate(stappen, start=1)
+    )
+
+
+def _stappenplan(site: m.Site, here: str, stappen: list[dict]) -> str:
+    """All steps as one ordered list; each step a list item with its stable
+    anchor `#stap-N` (schools link to it), its title as a heading (a section of
+    the search index), who/how long/what is needed as a definition list."""
+    items = "\n".join(_stap(site, here, number, stap)
+                      for number, stap in enumerate(stappen, start=1))
+    return f'<ol class="swv-stappen" markdown="block">\n{items}\n</ol>'
+
+
 def _lees_hoe(here: str, procedure: m.Record) -> str:
-    return f"Lees hoe dat gaat: {page_link(here, procedure.title, procedure.page)}."
+    return f"{procedure_words()['lees_hoe']} {page_link(here, procedure.title, procedure.page)}."
 
 
 def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
-    return block("swv-stap", join(
-        heading(3, f"{word('Stap')} {number}: {stap['titel']}", f"stap-{number}"),
+    labels = procedure_words()
+    documents = "\n    ".join(f"- {safe.text(d)}" for d in stap["documenten"] if d)
+    body = join(
+        heading(3, labels["stap"].format(number=number, titel=stap["titel"]),
+                f"stap-{number}-titel"),
         facts([
-            (word("Wie"), safe.text(stap["wie"])),
-            (word("Hoe lang"), safe.text(stap["hoe_lang"])),
+            (labels["wie"], safe.text(stap["wie"])),
+            (labels["hoe_lang"], safe.text(stap["hoe_lang"])),
+            (labels["stap_nodig"], documents),
         ]),
         md(site, here, stap["wat"]),
-        ("**Wat is er nodig?**\n\n" + bullets([safe.text(d) for d in stap["documenten"]]))
-        if stap["documenten"] else "",
-    ))
+    )
+    return (f'<li id="stap-{number}" class="swv-stap" markdown="block">\n\n'
+            f'{body}\n</li>')
 
 
 @page_renderer("thema")
@@ -299,6 +358,7 @@ def thema_page(site: m.Site, t: m.Record, links: Backlinks) -> str:
     return join(
         heading(1, t.title),
         safe.paragraphs(t["samenvatting"]),
+        contactblok(site, here),
         *blocks,
         next_steps(here),
         gecontroleerd(t),

@@ -65,7 +65,28 @@ def markdown(value: str | None, site_link: SiteLink | None = None) -> str:
     result = result.replace("{", "\\{").replace("}", "\\}")
     result = result.replace("![", "!\\[")
     result = _BLOCK_TRIGGERS.sub(lambda m: m.group(1) + "\\" + m.group(2), result)
+    result = lists_apart(result)
     return _LINK.sub(lambda match: _safe_link(match, site_link), result)
+
+
+# A line that starts a list item: "- ", "* ", "+ ", "1. " or "1) ".
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]+\S")
+
+
+def lists_apart(value: str) -> str:
+    """A list that staff type directly under a line of text ("Zet deze stappen:"
+    and then "- neem contact op") is a list, as it looks in the editor: Markdown
+    would make it part of the paragraph, so a blank line is put before it. Lines
+    indented under a list item (its continuation) are left as they are."""
+    lines = value.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if (_LIST_ITEM.match(line) and previous.strip()
+                and not _LIST_ITEM.match(previous) and not previous.startswith((" ", "\t"))):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _safe_link(match: re.Match, site_link: SiteLink | None = None) -> str:
