@@ -176,3 +176,9 @@ for _taal, _words in (("nl", PROCEDURE), ("en", PROCEDURE_EN), ("ar", PROCEDURE_
 def procedure_words() -> dict[str, str]:
     """The procedure page's fixed texts in the language of the page being rendered."""
     return {key: word(key) for key in PROCEDURE}
+
+
+def dutch_block_attributes() -> str:
+    """Attributes for a block that stays Dutch on a translated page (its text has no
+    translation yet): `lang="nl" dir="ltr"`, or nothing on a Dutch page."""
+    return "" if _PAGE_LANGUAGE.get() == "nl" else ' lang="nl" dir="ltr"'

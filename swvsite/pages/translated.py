@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,3 +285,17 @@ def switcher(alternates: dict[str, str], here: str, languages: PageLanguages) ->
     lang = label_lang("deze_pagina_in", taal.code)
     return (f'<nav class="swv-talen" aria-label="{html.escape(label("talen", taal.code))}">'
             f'<span lang="{lang}">{heading}:</span> <ul>{"".join(items)}</ul></nav>')
+
+
+def hand_written_block(site: m.Site, src_uri: str, block: Callable[[m.Site, str], str]) -> str:
+    """A macro block on the hand-written page `src_uri`. On a translated page
+    (docs/<taal>/... for a configured language) it is rendered in that page's
+    language, and since blocks show the Dutch content, marked as Dutch text."""
+    found = site.vertalingen or v.Vertalingen()
+    first = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    taal = first if first in {t.code for t in found.talen} else "nl"
+    with page_language(taal):
+        body = block(site, src_uri)
+    if taal == "nl" or not body.strip():
+        return body
+    return f'<div lang="nl" dir="ltr" markdown="block">\n\n{body}\n\n</div>'
