@@ -299,7 +299,7 @@ def _kerngegevens(p: m.Record) -> str:
 def _overzicht(stappen: list[dict]) -> str:
     """One line with every step, each a link to its place in the step-by-step."""
     return " → ".join(
-        f"[{safe.text(procedure_words()['stap'].format(number=number, titel=stap['titel']))}]"
+        f"[{safe.text(procedure_words()['stap'] + f' {number}: ' + stap['titel'])}]"
         f"(#stap-{number})"
         for number, stap in enumerate(stappen, start=1)
     )
@@ -322,7 +322,7 @@ def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
     labels = procedure_words()
     documents = "\n    ".join(f"- {safe.text(d)}" for d in stap["documenten"] if d)
     body = join(
-        heading(3, labels["stap"].format(number=number, titel=stap["titel"]),
+        heading(3, f"{labels['stap']} {number}: {stap['titel']}",
                 f"stap-{number}-titel"),
         facts([
             (labels["wie"], safe.text(stap["wie"])),

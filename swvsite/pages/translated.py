@@ -224,6 +224,12 @@ _BODY_DIR = re.compile(r'<body dir="[a-z]*"')
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 
 
+# The theme's header, menus and footer speak Dutch on every page: on a translated
+# page they are marked as Dutch (WCAG 3.1.2), in the page's direction.
+_DUTCH_CHROME = re.compile(r'<(?:header|footer|nav) class="md-(?:header|footer|nav md-nav--primary)'
+                           r'\b[^"]*"')
+
+
 def finish_page(output: str, page: str, languages: PageLanguages,
                 site_url: str | None) -> str:
     """A finished page with its own language and direction, and (when it exists in
@@ -235,6 +241,8 @@ def finish_page(output: str, page: str, languages: PageLanguages,
                                      'class="no-js">', output, count=1)
     # Material repeats the theme's direction on <body>.
     output = _BODY_DIR.sub(f'<body dir="{taal.richting}"', output, count=1)
+    if taal.code != "nl":
+        output = _DUTCH_CHROME.sub(lambda found: found.group(0) + ' lang="nl"', output)
     alternates = languages.alternates(page)
     if not alternates:
         return output
