@@ -182,3 +182,18 @@ def dutch_block_attributes() -> str:
     """Attributes for a block that stays Dutch on a translated page (its text has no
     translation yet): `lang="nl" dir="ltr"`, or nothing on a Dutch page."""
     return "" if _PAGE_LANGUAGE.get() == "nl" else ' lang="nl" dir="ltr"'
+
+
+def dutch_block(body: str) -> str:
+    """Markdown that stays Dutch on a translated page (link lists to Dutch pages,
+    the Dutch content of a block), marked as a Dutch block there; unchanged on a
+    Dutch page."""
+    if _PAGE_LANGUAGE.get() == "nl" or not body.strip():
+        return body
+    return f'<div lang="nl" dir="ltr" markdown="block">\n\n{body}\n\n</div>'
+
+
+def dutch_link_attributes() -> str:
+    """attr_list attributes for a link whose text is Dutch (a Dutch page's title) on a
+    translated page; nothing on a Dutch page."""
+    return "" if _PAGE_LANGUAGE.get() == "nl" else '{: lang="nl" }'

@@ -23,7 +23,7 @@ from swvsite.content import model as m
 from swvsite.content import vertalingen as v
 from swvsite.content.fields import Field, ListOf, Obj
 from swvsite.pages.backlinks import Backlinks
-from swvsite.pages.labels import DUTCH_WORD, label, label_lang, page_language
+from swvsite.pages.labels import DUTCH_WORD, dutch_block, label, label_lang, page_language
 from swvsite.pages.markup import GeneratedPage, titled
 
 
@@ -303,7 +303,4 @@ def hand_written_block(site: m.Site, src_uri: str, block: Callable[[m.Site, str]
     first = src_uri.split("/", 1)[0] if "/" in src_uri else ""
     taal = first if first in {t.code for t in found.talen} else "nl"
     with page_language(taal):
-        body = block(site, src_uri)
-    if taal == "nl" or not body.strip():
-        return body
-    return f'<div lang="nl" dir="ltr" markdown="block">\n\n{body}\n\n</div>'
+        return dutch_block(block(site, src_uri))
