@@ -5,6 +5,7 @@ validated it in on_config) and the calling page's path, for relative links.
 """
 
 from swvsite.pages import blocks, contactblok, filters, nieuws
+from swvsite.pages.translated import hand_written_block
 
 BLOCKS = {
     "voorzieningen_overzicht": filters.voorzieningen_overzicht,
@@ -28,7 +29,7 @@ def define_env(env):
     def bind(name, block):
         def macro():
             site = env.conf.plugins["swvsite"].site
-            return block(site, env.page.file.src_uri)
+            return hand_written_block(site, env.page.file.src_uri, block)
 
         macro.__name__ = name
         return macro

@@ -154,6 +154,22 @@ def _parser() -> argparse.ArgumentParser:
     _config_arg(imp)
     imp.set_defaults(run=_import_scholen)
 
+    vertaling = commands.add_parser("vertaling", help="Bekijk of stempel vertalingen.")
+    vertaling_commands = vertaling.add_subparsers(dest="vertaling_opdracht", metavar="opdracht",
+                                                  required=True)
+    status = vertaling_commands.add_parser(
+        "status", help="Toon elke vertaling: actueel, verouderd of zonder stempel.")
+    stempel = vertaling_commands.add_parser(
+        "stempel", help="Zet de stempel: de vertaling is bijgewerkt naar de Nederlandse tekst.")
+    stempel.add_argument("bestanden", nargs="*", help="De vertaalde bestanden.")
+    stempel.add_argument("--alle", action="store_true", help="Stempel alle vertalingen.")
+    for sub in (status, stempel):
+        sub.add_argument("--content", default=None,
+                         help="Map met inhoud (standaard: uit mkdocs.yml).")
+        _config_arg(sub)
+    status.set_defaults(run=_vertaling_status)
+    stempel.set_defaults(run=_vertaling_stempel)
+
     fields = commands.add_parser("velden", help="Toon de velden van een soort record, met uitleg.")
     fields.add_argument("soort", nargs="?", help="Bijvoorbeeld voorziening, school, procedure.")
     fields.set_defaults(run=_fields)
@@ -202,6 +218,7 @@ def _check(args: argparse.Namespace) -> int:
 
         bevindingen = taal.check_site(site, _drempels(args.config_file))
         print(taal.report(bevindingen))
+        print(taal.DUTCH_ONLY)
         if bevindingen:
             count = len(bevindingen)
             against.append(f"{count} {'tekst haalt' if count == 1 else 'teksten halen'} "
@@ -334,6 +351,48 @@ def _check_site(args: argparse.Namespace) -> int:
     text = sitecheck.report(findings, len(pages))
     print(text, file=sys.stderr if findings else sys.stdout)
     return 1 if findings else 0
+
+
+def _translations(args: argparse.Namespace) -> list:
+    from swvsite.config import site_pages
+    from swvsite.content.load import load_site
+    from swvsite.content.model import SitePages
+    from swvsite.tools import vertaling
+
+    pages = SitePages() if args.content else site_pages(args.config_file)
+    site = load_site(_content_dir(args), pages=pages)
+    return vertaling.all_translations(site, pages.docs_dir)
+
+
+def _vertaling_status(args: argparse.Namespace) -> int:
+    from swvsite.tools import vertaling
+
+    print(vertaling.status_report(_translations(args)))
+    return 0
+
+
+def _vertaling_stempel(args: argparse.Namespace) -> int:
+    from swvsite.tools import vertaling
+
+    translations = _translations(args)
+    if args.alle:
+        chosen = translations
+    else:
+        if not args.bestanden:
+            print("Noem de vertaalde bestanden, of geef --alle.", file=sys.stderr)
+            return 2
+        chosen = []
+        for name in args.bestanden:
+            found = vertaling.find(translations, Path(name))
+            if found is None:
+                print(f"{name} is geen vertaling van deze site (een vertaling staat in "
+                      "content/vertalingen/<taal>/ of docs/<taal>/).", file=sys.stderr)
+                return 1
+            chosen.append(found)
+    for item in chosen:
+        done = vertaling.stamp(item)
+        print(f"{item.path}: {'gestempeld' if done else 'had de stempel al'}")
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -404,6 +404,21 @@ def hours_in_one_place(site: m.Site) -> list[Problem]:
     ]
 
 
+def translations(given: CheckInput) -> list[Problem]:
+    """Translated pages name their Dutch page; every translation without a stamp
+    or made from an older Dutch text is listed (a notice: it never stops a publish)."""
+    from swvsite.content import vertalingen
+
+    found = vertalingen.Vertalingen() if given.site.vertalingen is None else given.site.vertalingen
+    notices = vertalingen.stale_notices(found.all())
+    docs_dir = given.pages.docs_dir
+    if docs_dir is None:
+        return notices
+    return (vertalingen.page_problems(docs_dir, found.talen)
+            + notices + vertalingen.stale_notices(
+                vertalingen.page_translations(docs_dir, found.talen)))
+
+
 # The one list: every check across the site, in the order they are reported.
 SITE_CHECKS: tuple[Check, ...] = (
     hand_written_links,
@@ -417,4 +432,5 @@ SITE_CHECKS: tuple[Check, ...] = (
     on_site(huisstijl.problems),
     signal_counts,
     on_site(hours_in_one_place),
+    translations,
 )

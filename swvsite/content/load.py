@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
-from swvsite.content import checks, persoonsgegevens
+from swvsite.content import checks, persoonsgegevens, vertalingen
 from swvsite.content import model as m
 from swvsite.content.problems import ContentError, Problem
 from swvsite.content.validate import PendingRef, Validator
@@ -119,11 +119,24 @@ class _Loader:
             ("begrip", single["begrippen"] is None and not self._partial(m.BEGRIPPEN)),
             ("vraag", any(t is m.THEMA and not data for t, _, _, data in self.failed)),
         ) if missing}
+        site.vertalingen = self._load_translations(single, folders)
         found = checks.run(checks.CheckInput(site, self.refs, self._failed_ids(), self.pages,
                                              complete, frozenset(unknown)))
         self.problems += [p for p in found if not p.notice]
         site.notices = [p for p in found if p.notice]
         return site if complete else None
+
+    def _load_translations(self, single: dict[str, m.Record | None],
+                           folders: dict[str, dict[str, m.Record]]) -> vertalingen.Vertalingen:
+        records: dict[str, dict[str, Any]] = {
+            **folders, **{name: {name: record} for name, record in single.items() if record}}
+        failed = self._failed_ids()
+        for name, record in single.items():
+            if record is None:
+                failed.setdefault(name, set()).add(name)
+        found, problems = vertalingen.load(self.root, records, failed)
+        self.problems += problems
+        return found
 
     def _partial(self, rtype: m.RecordType) -> dict | None:
         return next((data for t, _, _, data in self.failed if t is rtype and data), None)

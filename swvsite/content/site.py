@@ -122,6 +122,8 @@ class Site:
     notices: list = field(default_factory=list)
     # The site's address and hand-written pages, as far as known (links in text).
     pages: SitePages = field(default_factory=lambda: SitePages())
+    # The languages and every translation (swvsite.content.vertalingen.Vertalingen).
+    vertalingen: Any = None
 
     def current_id(self, kind: str, record_id: str) -> str:
         """The id a reference means: itself, or the record that has it as an old id."""

@@ -44,6 +44,12 @@ from swvsite.pages.records import RenderMemo, record_pages
 from swvsite.pages.redirects import removed_pages
 from swvsite.pages.signalen import export as signaalexport
 from swvsite.pages.signalen import pagina as signaalpagina
+from swvsite.pages.translated import (
+    finish_page,
+    mark_dutch,
+    page_languages,
+    translated_pages,
+)
 
 NETLIFY_HEADERS = "_headers"
 SAFE_LINKS = "swvsite.engine.safelinks"
@@ -183,8 +189,9 @@ class SwvsitePlugin(BasePlugin):
 
     def on_files(self, files: Files, config) -> Files:
         records = record_pages(self.content, self.render_memo if self.preview else None)
-        generated = records + filters.facet_pages(self.content)
+        generated = records + filters.facet_pages(self.content) + translated_pages(self.content)
         generated += signaalpagina.paginas(self.content, self._signalen(), review.today())
+        self._languages = page_languages(self.content, Path(config.docs_dir))
         known = {page.path for page in records}
         generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files
@@ -247,10 +254,15 @@ class SwvsitePlugin(BasePlugin):
             search_plugin.search_index = searchindex.search_index(search.synoniemen(self.content),
                                                       search_plugin.config)
 
+    def on_page_content(self, html, page, config, files):
+        return mark_dutch(html)
+
     def on_post_page(self, output, page, config):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
-        output = permalinks.quiet_permalinks(output.replace("</head>", head + "</head>", 1))
+        output = output.replace("</head>", head + "</head>", 1)
+        output = finish_page(output, page.file.src_uri, self._languages, config.site_url)
+        output = permalinks.quiet_permalinks(output)
         output = footer.with_print_attributes(output, footer.print_attributes(
             self.content, page.file.src_uri, config.site_url))
         output, hashes = self._policy(output, page.file.src_uri)

@@ -12,6 +12,8 @@ of swvsite:
 - the Content-Security-Policy <meta> in every HTML file and the `_headers` and
   nginx files with the hashes of all inline scripts (`headers`);
 - a redirect page for every old address (`redirects`);
+- each page's language and direction, the language switcher and hreflang links, and
+  Dutch text on a translated page marked as Dutch (`translated`);
 - the search index: the other names of the begrippen an entry mentions
   (`search.expand_entries`), written as UTF-8, and the patched lunr language
   files (`searchindex.patch_language_file`).
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search
+from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search, translated
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -68,6 +70,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
     """Everything the plugin adds, done on the finished site in `site_dir`."""
     hashes: set[str] = set()
     page_files = set()
+    languages = translated.page_languages(site, site.pages.docs_dir)
     for page in pages:
         path = site_dir / page.dest_uri
         if not path.is_file():
@@ -77,7 +80,10 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
         head = pagehead.head_html(site, page.src_uri, settings.site_url,
                                     page_title(page, text, settings.site_name),
                                     page.description or settings.site_description)
-        text = permalinks.quiet_permalinks(text.replace("</head>", head + "</head>", 1))
+        text = text.replace("</head>", head + "</head>", 1)
+        text = translated.finish_page(translated.mark_dutch(text), page.src_uri, languages,
+                                      settings.site_url)
+        text = permalinks.quiet_permalinks(text)
         text = footer.with_print_attributes(text, footer.print_attributes(
             site, page.src_uri, settings.site_url))
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
@@ -142,7 +148,10 @@ def add_search_words(site_dir: Path, site: m.Site) -> None:
     path = site_dir / SEARCH_INDEX
     if not path.is_file():
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8")
+    for mark in (translated.DUTCH_MARK, *translated.DUTCH_WORD):
+        raw = raw.replace(mark, "").replace(mark.encode("unicode_escape").decode(), "")
+    index = json.loads(raw)
     search.expand_entries(index["docs"], search.synoniemen(site))
     path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False),
                     encoding="utf-8")

@@ -25,7 +25,8 @@ SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
 STYLESHEET_SOURCES = (
-    "swvsite.css", "toegankelijk.css", "stappenplan.css", "signalen.css", "print.css",
+    "swvsite.css", "toegankelijk.css", "stappenplan.css", "signalen.css", "talen.css",
+    "print.css",
 )
 
 SCRIPT = "assets/javascripts/swvsite.min.js"

@@ -16,6 +16,7 @@ import re
 from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.addresses import CONTACT_PAGE
+from swvsite.pages.labels import dutch_block_attributes
 from swvsite.pages.markup import NOT_SEARCHED, email, page_link, telefoon
 from swvsite.pages.openinghours import hours_markdown
 
@@ -70,7 +71,8 @@ def contactblok(site: m.Site, here: str, tone: str = "u") -> str:
     lines.append(f"{safe.text(labels['gratis'])} "
                  f"{page_link(here, labels['meer'], CONTACT_PAGE)}.")
     body = "\n\n".join(line for line in lines if line)
-    return (f'<aside class="swv-contactblok" aria-label="{labels["label"]}" '
+    return (f'<aside class="swv-contactblok"{dutch_block_attributes()} '
+            f'aria-label="{labels["label"]}" '
             f'{NOT_SEARCHED} markdown="block">\n\n{body}\n\n</aside>')
 
 

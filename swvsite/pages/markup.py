@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.addresses import BEGRIPPEN_PAGE, CONTACT_PAGE
+from swvsite.pages.labels import dutch_block, dutch_link_attributes
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")
@@ -71,7 +72,7 @@ def _relative(from_dir: str, to_page: str) -> str:
 
 
 def page_link(from_page: str, label: str, to_page: str, anchor: str | None = None) -> str:
-    return f"[{safe.text(label)}]({rel(from_page, to_page, anchor)})"
+    return f"[{safe.text(label)}]({rel(from_page, to_page, anchor)}){dutch_link_attributes()}"
 
 
 def site_link(site: m.Site, here: str):
@@ -223,28 +224,30 @@ def documenten(docs: list[dict]) -> str:
 
 
 def gecontroleerd(record: m.Record) -> str:
-    return f"*Laatst gecontroleerd op {datum(record['gecontroleerd_op'])}.*"
+    return dutch_block(f"*Laatst gecontroleerd op {datum(record['gecontroleerd_op'])}.*")
 
 
 def next_steps(from_page: str) -> str:
     return section(
         "Vragen of hulp nodig?",
-        "Komt u er niet uit, of wilt u meedenken met iemand? Het steunpunt helpt u gratis. "
-        f"{page_link(from_page, 'Neem contact op met het steunpunt', CONTACT_PAGE)}.",
+        dutch_block(
+            "Komt u er niet uit, of wilt u meedenken met iemand? Het steunpunt helpt u gratis. "
+            f"{page_link(from_page, 'Neem contact op met het steunpunt', CONTACT_PAGE)}."),
         searchable=False,  # the same on every page
     )
 
 
 def record_list(from_page: str, records: list[m.Record]) -> str:
     """Links to records, each with its samenvatting."""
-    return bullets([
+    return dutch_block(bullets([
         f"{page_link(from_page, r.title, r.page)}: {safe.text(r['samenvatting'])}"
         for r in records
-    ])
+    ]))
 
 
 def vraag_list(from_page: str, vragen: list[tuple[m.Record, dict]]) -> str:
-    return bullets([page_link(from_page, v["vraag"], t.page, v["id"]) for t, v in vragen])
+    return dutch_block(bullets([page_link(from_page, v["vraag"], t.page, v["id"])
+                                for t, v in vragen]))
 
 
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9'’.-]*$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from swvsite.content import model as m
 from swvsite.pages import safe
+from swvsite.pages.labels import dutch_block
 from swvsite.pages.markup import bullets, datum, join, page_link
 
 NIEUWS_INDEX = "nieuws/index.md"
@@ -18,8 +19,8 @@ def nieuws_sorted(site: m.Site) -> list[m.Record]:
 
 
 def nieuws_list(from_page: str, items: list[m.Record]) -> str:
-    return bullets([f"{datum(n['datum'])}: {page_link(from_page, n.title, n.page)}"
-                    for n in items])
+    return dutch_block(bullets([f"{datum(n['datum'])}: {page_link(from_page, n.title, n.page)}"
+                                for n in items]))
 
 
 def nieuws_overzicht(site: m.Site, here: str, aantal: int | None = None) -> str:

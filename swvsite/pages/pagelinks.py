@@ -119,7 +119,24 @@ def _is_missing_page(target: str, here: str, site: m.Site) -> bool:
                if e}
     if path in removed:
         return False
+    translated = _translated_record_page(path, site)
+    if translated is not None:
+        return not translated
     kind = m.FOLDERS.get(folder)
     if kind is not None:
         return name.removesuffix(".md") not in site.records(kind)
     return True
+
+
+def _translated_record_page(path: str, site: m.Site) -> bool | None:
+    """For a path like `en/procedures/x.md`: whether that translated page is made
+    (None: not a path of a translated record page)."""
+    taal, _, rest = path.partition("/")
+    found = site.vertalingen
+    if found is None or found.taal(taal) is None:
+        return None
+    folder, _, name = rest.rpartition("/")
+    kind = m.FOLDERS.get(folder)
+    if kind is None:
+        return None
+    return found.of(taal, kind, name.removesuffix(".md")) is not None

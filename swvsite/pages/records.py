@@ -16,6 +16,7 @@ from swvsite.content import model as m
 from swvsite.pages import safe
 from swvsite.pages.backlinks import Backlinks
 from swvsite.pages.contactblok import contactblok
+from swvsite.pages.labels import procedure_words
 from swvsite.pages.legal import organisation_pages
 from swvsite.pages.markup import (
     FRONT_MATTER,
@@ -227,40 +228,10 @@ def school_page(site: m.Site, s: m.Record, links: Backlinks) -> str:
     )
 
 
-# Every fixed text of the procedure page in one place (for translations).
-PROCEDURE_LABELS = {
-    "kort": "In het kort",
-    "wie_beslist_kort": "Wie beslist",
-    "doorlooptijd": "Hoe lang duurt het",
-    "kosten": "Wat kost het",
-    "termijn": "Let op de termijn",
-    "bezwaar_termijn": "Niet eens? Bezwaar maken kan",
-    "nodig": "Wat heeft u nodig",
-    "overzicht": "De stappen in het kort",
-    "stappen": "De stappen",
-    "stap": "Stap {number}: {titel}",
-    "wie": "Wie",
-    "hoe_lang": "Hoe lang",
-    "stap_nodig": "Wat is er nodig?",
-    "voor_wie": "Voor wie?",
-    "rol_ouders": "Wat is uw rol als ouder?",
-    "wie_beslist": "Wie beslist?",
-    "geldigheid": "Hoe lang geldt het besluit?",
-    "bezwaar": "Niet eens met het besluit?",
-    "termijn_bezwaar": "Termijn:",
-    "lees_hoe": "Lees hoe dat gaat:",
-    "voorzieningen": "Voorzieningen",
-    "zie_ook": "Zie ook",
-    "vragen": "Veelgestelde vragen",
-    "nieuws": "Nieuws",
-    "documenten": "Formulieren en documenten",
-}
-
-
 @page_renderer("procedure")
 def procedure_page(site: m.Site, p: m.Record, links: Backlinks) -> str:
     here = p.page
-    labels = PROCEDURE_LABELS
+    labels = procedure_words()
     stappen = [stap for stap in p["stappen"] if stap]
     bezwaar = p["bezwaar"]
     bezwaar_body = ""
@@ -309,7 +280,7 @@ def _first_sentence(value: str | None) -> str:
 def _kerngegevens(p: m.Record) -> str:
     """The key facts box at the top: who decides, how long, what it costs, the
     deadline and what you need, from the procedure's fields."""
-    labels = PROCEDURE_LABELS
+    labels = procedure_words()
     bezwaar = p["bezwaar"] or {}
     rows = facts([
         (labels["wie_beslist_kort"], safe.text(_first_sentence(p["wie_beslist"]))),
@@ -328,7 +299,7 @@ def _kerngegevens(p: m.Record) -> str:
 def _overzicht(stappen: list[dict]) -> str:
     """One line with every step, each a link to its place in the step-by-step."""
     return " → ".join(
-        f"[{safe.text(PROCEDURE_LABELS['stap'].format(number=number, titel=stap['titel']))}]"
+        f"[{safe.text(procedure_words()['stap'] + f' {number}: ' + stap['titel'])}]"
         f"(#stap-{number})"
         for number, stap in enumerate(stappen, start=1)
     )
@@ -344,14 +315,14 @@ def _stappenplan(site: m.Site, here: str, stappen: list[dict]) -> str:
 
 
 def _lees_hoe(here: str, procedure: m.Record) -> str:
-    return f"{PROCEDURE_LABELS['lees_hoe']} {page_link(here, procedure.title, procedure.page)}."
+    return f"{procedure_words()['lees_hoe']} {page_link(here, procedure.title, procedure.page)}."
 
 
 def _stap(site: m.Site, here: str, number: int, stap: dict) -> str:
-    labels = PROCEDURE_LABELS
+    labels = procedure_words()
     documents = "\n    ".join(f"- {safe.text(d)}" for d in stap["documenten"] if d)
     body = join(
-        heading(3, labels["stap"].format(number=number, titel=stap["titel"]),
+        heading(3, f"{labels['stap']} {number}: {stap['titel']}",
                 f"stap-{number}-titel"),
         facts([
             (labels["wie"], safe.text(stap["wie"])),

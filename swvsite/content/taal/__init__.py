@@ -77,6 +77,7 @@ measurement for the findings and for the page score.
 from __future__ import annotations
 
 from swvsite.content.taal.findings import (
+    DUTCH_ONLY,
     NAAM_VELDEN,
     Bevinding,
     PaginaScore,
@@ -107,6 +108,7 @@ from swvsite.content.taal.words import (
 )
 
 __all__ = [
+    "DUTCH_ONLY",
     "Drempels",
     "syllables",
     "is_long_word",

@@ -176,6 +176,11 @@ def report(bevindingen: list[Bevinding]) -> str:
     return "\n".join(lines)
 
 
+# Translations are not Dutch: the B1 measures do not apply to them.
+DUTCH_ONLY = ("Taalniveau B1 geldt alleen voor Nederlandse tekst; vertalingen worden niet "
+              "gecontroleerd.")
+
+
 def _aantal(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -261,7 +266,8 @@ class Samenvatting:
         d = self.drempels
         parts = [
             f"Taalniveau B1: {_aantal(self.paginas, 'pagina', 'pagina’s')} en "
-            f"{_aantal(self.velden, 'tekstveld', 'tekstvelden')} gecontroleerd.",
+            f"{_aantal(self.velden, 'tekstveld', 'tekstvelden')} gecontroleerd (alleen "
+            "Nederlandse tekst; vertalingen worden niet op B1 gecontroleerd).",
             f"Leesbaarheid (Flesch-Douma) {_getal(self.flesch_douma, 0)} "
             f"(minimaal {_getal(d.min_flesch_douma, 0)}), gemiddeld "
             f"{_getal(self.gemiddelde_zinslengte)} woorden per zin "
