@@ -97,21 +97,31 @@ def test_every_source_file_is_bundled_and_exists():
         bundle.SCRIPT_SOURCES)
 
 
+def _own(addresses: list[str]) -> list[str]:
+    return [re.sub(r"^(\.\./)+|^/", "", a) for a in addresses if "swvsite" in a]
+
+
 def test_the_fixture_site_serves_one_stylesheet_and_one_script_of_its_own(fixture_site):
-    for path in ("index.html", "voorzieningen/index.html", "procedures/tlv-aanvragen/index.html",
-                 "404.html"):
+    """Every page: Material's files, then our one stylesheet and one script; a page
+    with a feature (a filter, a step-by-step) adds exactly that feature's file, after ours."""
+    expected_features = {"index.html": [], "404.html": [],
+                         "voorzieningen/index.html": ["filters"],
+                         "procedures/tlv-aanvragen/index.html": ["stappenplan"]}
+    features = {f.name: f for f in bundle.FEATURES}
+    for path, names in expected_features.items():
         page = BeautifulSoup((fixture_site.root / path).read_text(encoding="utf-8"), "html.parser")
         styles = [link["href"] for link in page.find_all("link", rel="stylesheet")]
         scripts = [s["src"] for s in page.find_all("script", src=True)]
-        assert [re.sub(r"^(\.\./)+|^/", "", s) for s in styles if "swvsite" in s] == [
-            bundle.STYLESHEET], (path, styles)
-        assert [re.sub(r"^(\.\./)+|^/", "", s) for s in scripts if "swvsite" in s] == [
-            bundle.SCRIPT], (path, scripts)
+        extra_styles = [features[n].stylesheet_path for n in names if features[n].stylesheets]
+        extra_scripts = [features[n].script_path for n in names if features[n].scripts]
+        assert _own(styles) == [bundle.STYLESHEET, *extra_styles], (path, styles)
+        assert sorted(_own(scripts)) == sorted([bundle.SCRIPT, *extra_scripts]), (path, scripts)
         # Material's first (main.css, bundle.js), ours after them: ours override.
         assert re.search(r"stylesheets/main\.\w+\.min\.css$", styles[0]), styles
-        assert styles[-1].endswith(bundle.STYLESHEET), styles
-        assert re.search(r"javascripts/bundle\.\w+\.min\.js$", scripts[0]), scripts
+        assert styles.index(next(s for s in styles if s.endswith(bundle.STYLESHEET))) > 0
         assert scripts[-1].endswith(bundle.SCRIPT), scripts
+        for address in extra_styles + extra_scripts:
+            assert (fixture_site.root / address).is_file(), address
     css = (fixture_site.root / bundle.STYLESHEET).read_text(encoding="utf-8")
     assert "/*" not in css and "@media print{" in css
     assert (fixture_site.root / bundle.SCRIPT).read_text(encoding="utf-8") == bundle.script()

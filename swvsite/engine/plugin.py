@@ -214,6 +214,8 @@ class SwvsitePlugin(BasePlugin):
             files.append(File.generated(config, feeds.JSON_PATH,
                                         content=feeds.json_feed(self.content, config.site_url)))
         files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
+        for path, text in bundle.feature_files().items():
+            files.append(File.generated(config, path, content=text))
         files.append(File.generated(config, bundle.STYLESHEET,
                                     content=bundle.stylesheet(theme.palette_css(self.content))))
         return files
@@ -265,6 +267,7 @@ class SwvsitePlugin(BasePlugin):
         output = permalinks.quiet_permalinks(output)
         output = footer.with_print_attributes(output, footer.print_attributes(
             self.content, page.file.src_uri, config.site_url))
+        output = bundle.with_feature_assets(output, page.file.src_uri)
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes
         return output

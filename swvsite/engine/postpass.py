@@ -29,7 +29,16 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search, translated
+from swvsite.pages import (
+    bundle,
+    footer,
+    headers,
+    pagehead,
+    permalinks,
+    redirects,
+    search,
+    translated,
+)
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -86,6 +95,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
         text = permalinks.quiet_permalinks(text)
         text = footer.with_print_attributes(text, footer.print_attributes(
             site, page.src_uri, settings.site_url))
+        text = bundle.with_feature_assets(text, page.src_uri)
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
     for path in sorted(site_dir.glob("*.html")):  # the theme's templates (404.html)
         if path not in page_files:

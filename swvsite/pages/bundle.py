@@ -1,8 +1,12 @@
-"""The site's own stylesheet and script, each served as one small file.
+"""The site's own stylesheet and script, each served as one small file, and the
+stylesheets and scripts of features only some pages have.
 
 The sources in swvsite/assets/ stay readable, one concern per file, with their
-comments. A visitor on a phone gets them as one stylesheet and one script (one
-request each, compressed together, comments left out):
+comments. A visitor on a phone gets what every page needs as one stylesheet and
+one script (one request each, compressed together, comments left out), and a
+feature's own file only on a page that shows that feature (`FEATURES`: the
+step-by-step, the signal charts, the language switcher and right-to-left, the
+instant filters), so the first load stays small as features are added:
 
 - the stylesheet: the organisation's colours (huisstijl), the filter form
   (swvsite.css), the accessibility fixes (toegankelijk.css) and the print styles
@@ -19,18 +23,93 @@ see `minify_css` and `minify_js`.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
-STYLESHEET_SOURCES = (
-    "swvsite.css", "toegankelijk.css", "stappenplan.css", "signalen.css", "talen.css",
-    "print.css",
-)
+STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "contactblok.css", "print.css")
 
 SCRIPT = "assets/javascripts/swvsite.min.js"
-SCRIPT_SOURCES = ("swvsite-filter.js", "toetsenbord.js")
+SCRIPT_SOURCES = ("toetsenbord.js",)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Styles or a script that only pages showing `markers` (classes in the finished
+    page, or a right-to-left page) need."""
+
+    name: str
+    markers: tuple[str, ...]
+    stylesheets: tuple[str, ...] = ()
+    scripts: tuple[str, ...] = ()
+
+    @property
+    def stylesheet_path(self) -> str:
+        return f"assets/stylesheets/swvsite-{self.name}.min.css"
+
+    @property
+    def script_path(self) -> str:
+        return f"assets/javascripts/swvsite-{self.name}.min.js"
+
+    def shown_on(self, page_html: str) -> bool:
+        return any(re.search(marker, page_html) for marker in self.markers)
+
+
+def _class(name: str) -> str:
+    return rf'class="(?:[^"]* )?{name}[" ]'
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("stappenplan", (_class("swv-stappen"), _class("swv-kerngegevens")),
+            stylesheets=("stappenplan.css",)),
+    Feature("signalen", (_class("swv-grafiek"), _class("swv-tabel"), _class("swv-rapport-kop")),
+            stylesheets=("signalen.css",)),
+    Feature("talen",
+            (_class("swv-talen"), _class("swv-vertaling-melding"), r'<html [^>]*dir="rtl"'),
+            stylesheets=("talen.css",)),
+    Feature("filters", (_class("swv-filter"),), scripts=("swvsite-filter.js",)),
+)
+
+
+def feature_files() -> dict[str, str]:
+    """Every feature's stylesheet and script: site path -> content."""
+    files = {}
+    for feature in FEATURES:
+        if feature.stylesheets:
+            files[feature.stylesheet_path] = minify_css(
+                "\n".join(_source(name) for name in feature.stylesheets))
+        if feature.scripts:
+            files[feature.script_path] = combine_scripts(
+                [_source(name) for name in feature.scripts])
+    return files
+
+
+def with_feature_assets(page_html: str, page_path: str) -> str:
+    """The finished page of docs/`page_path` with the stylesheets and scripts of the
+    features it shows (after the site's own stylesheet, so the cascade is the same as
+    in one file; scripts deferred, so they run on the whole page)."""
+    prefix = "../" * _page_url(page_path).count("/")
+    tags = []
+    for feature in FEATURES:
+        if not feature.shown_on(page_html):
+            continue
+        if feature.stylesheets:
+            tags.append(f'<link rel="stylesheet" href="{prefix}{feature.stylesheet_path}">')
+        if feature.scripts:
+            tags.append(f'<script src="{prefix}{feature.script_path}" defer></script>')
+    if not tags:
+        return page_html
+    return page_html.replace("</head>", "\n".join(tags) + "\n</head>", 1)
+
+
+def _page_url(page_path: str) -> str:
+    """The site path of a page in docs/, with directory URLs ('en/ouders.md' -> 'en/ouders/')."""
+    if page_path == "index.md" or page_path.endswith("/index.md"):
+        return page_path[: -len("index.md")]
+    return page_path[:-3] + "/"
 
 
 def _source(name: str) -> str:
