@@ -66,7 +66,10 @@ def _check_record(record: m.Record, settings: instellingen.Instellingen,
             problems.append(Problem(record.path, record.line_of(f"{path}.categorie"),
                                     f"{path}.categorie", message))
         gemeente = telling["gemeente"]
-        if gemeente and gemeente not in gemeenten[telling["sector"]]:
+        known = gemeenten[telling["sector"]]
+        # No gemeenten known (organisatie.yml missing or broken, reported there): no
+        # second message here.
+        if gemeente and known and gemeente not in known:
             problems.append(Problem(record.path, record.line_of(f"{path}.gemeente"),
                                     f"{path}.gemeente", (
                 "deze gemeente hoort niet bij een samenwerkingsverband voor "
