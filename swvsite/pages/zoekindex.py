@@ -1,0 +1,437 @@
+"""An engine-independent search index, sharded by term prefix (issue 15, option c).
+
+Built in pure Python from the built site's HTML (so it works with any engine
+that writes pages): every page is divided into sections at its headings with an
+id, every section becomes an entry with the page's language (`<html lang>`,
+Dutch when absent). Pages that should never be a search result are left out:
+redirect stubs (`<meta http-equiv="refresh">`), pages marked `noindex`, and
+markup marked `data-search-exclude` (filter lists).
+
+Terms are stemmed (Dutch Snowball, `stem_nl`; other languages plain tokens with
+diacritics removed), and long words are also split into words of the site's own
+vocabulary (decompounding), so "thuisonderwijs" and "thuis onderwijs" meet.
+The index is written as small JSON files a client loads on demand:
+
+- `manifest.json`: languages, shard names, the decompounding vocabulary;
+- `<lang>/t-<prefix>.json`: for every surface word starting with the prefix its
+  stem, and for every stem starting with it its best postings (entry, score);
+- `<lang>/d-<n>.json`: the entries' url, title and a short text, in blocks.
+
+`build_index` returns the files as {relative path: bytes}; `search` is the
+reference query algorithm (the same one the browser client implements): it
+is what the benchmarks and the offline quality measure use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PREFIX = 2              # shard by the first two letters of a term
+DOC_BLOCK = 200         # entries per document shard
+MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
+TITLE_WEIGHT = 10
+SNIPPET = 160
+MIN_PART = 4            # shortest vocabulary word a compound is split into
+
+# --------------------------------------------------------------------------
+# Dutch Snowball stemmer (snowballstem.org/algorithms/dutch/stemmer.html)
+# --------------------------------------------------------------------------
+
+_VOWELS = "aeiouyè"
+_ACCENTS = str.maketrans("äëïöüáéíóú", "aeiouaeiou")
+
+
+def _regions(word: str) -> tuple[int, int]:
+    def after_vc(start: int) -> int:
+        for i in range(start + 1, len(word)):
+            if word[i] not in _VOWELS and word[i - 1] in _VOWELS:
+                return i + 1
+        return len(word)
+    r1 = max(3, after_vc(0))
+    return r1, after_vc(r1)
+
+
+def _undouble(word: str) -> str:
+    return word[:-1] if word[-2:] in ("kk", "dd", "tt") else word
+
+
+def _valid_en(word: str, end: int) -> bool:
+    return end > 0 and word[end - 1] not in _VOWELS and word[end - 3:end] != "gem"
+
+
+def stem_nl(word: str) -> str:
+    """The Dutch Snowball stem of a lower-case word."""
+    word = word.translate(_ACCENTS)
+    if len(word) < 3:
+        return word
+    chars = list(word)
+    if chars[0] == "y":
+        chars[0] = "Y"
+    for i in range(1, len(chars)):
+        if chars[i] == "y" and chars[i - 1] in _VOWELS:
+            chars[i] = "Y"
+        elif (chars[i] == "i" and chars[i - 1] in _VOWELS and i + 1 < len(chars)
+              and chars[i + 1] in _VOWELS):
+            chars[i] = "I"
+    word = "".join(chars)
+    r1, r2 = _regions(word)
+    # Step 1
+    if word.endswith("heden") and len(word) - 5 >= r1:
+        word = word[:-5] + "heid"
+    elif word.endswith(("ene", "en")):
+        cut = 3 if word.endswith("ene") else 2
+        if len(word) - cut >= r1 and _valid_en(word, len(word) - cut):
+            word = _undouble(word[:-cut])
+    elif word.endswith(("se", "s")):
+        cut = 2 if word.endswith("se") else 1
+        end = len(word) - cut
+        if end >= r1 and end > 0 and word[end - 1] not in _VOWELS + "j":
+            word = word[:-cut]
+    # Step 2
+    e_found = False
+    if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 1 \
+            and word[-2] not in _VOWELS:
+        word = _undouble(word[:-1])
+        e_found = True
+    # Step 3a
+    if word.endswith("heid") and len(word) - 4 >= r2 and word[-5:-4] != "c":
+        word = word[:-4]
+        if word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word, len(word) - 2):
+            word = _undouble(word[:-2])
+    # Step 3b
+    if word.endswith(("end", "ing")) and len(word) - 3 >= r2:
+        word = word[:-3]
+        if word.endswith("ig") and len(word) - 2 >= r2 and word[-3:-2] != "e":
+            word = word[:-2]
+        else:
+            word = _undouble(word)
+    elif word.endswith("ig") and len(word) - 2 >= r2 and word[-3:-2] != "e":
+        word = word[:-2]
+    elif word.endswith("lijk") and len(word) - 4 >= r2:
+        word = word[:-4]
+        if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 1 \
+                and word[-2] not in _VOWELS:
+            word = _undouble(word[:-1])
+    elif word.endswith("baar") and len(word) - 4 >= r2:
+        word = word[:-4]
+    elif word.endswith("bar") and len(word) - 3 >= r2 and e_found:
+        word = word[:-3]
+    # Step 4: undouble a vowel (maan -> man)
+    if (len(word) >= 4 and word[-1] not in _VOWELS + "I" and word[-2] == word[-3]
+            and word[-2] in "aeou" and word[-4] not in _VOWELS):
+        word = word[:-2] + word[-1]
+    return word.replace("Y", "y").replace("I", "i")
+
+
+# --------------------------------------------------------------------------
+# Tokens, per language
+# --------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ALEF = str.maketrans("أإآٱ", "اااا")
+STOP_WORDS = {
+    "nl": frozenset("""de het een en van in is op te dat die voor met zijn niet aan er
+        om ook als bij of wat maar dan wordt worden door naar nog kan ik u je jij mijn
+        mij me we wij ze zij hun uw onze ons hoe waar wie wel geen meer al tot over zo
+        moet mag wil hebben heeft heb ben bent was waren deze dit dus uit na kunnen
+        zou zal gaat gaan kun krijgen""".split()),
+    "en": frozenset("""the a an and or of in is on to that for with be not at by as
+        what how do does i my me we you your it this are can from""".split()),
+}
+
+
+def fold(word: str, lang: str) -> str:
+    """Lower case, without diacritics (nl, en, tr, pl) or Arabic marks and alef forms."""
+    word = word.lower().replace("’", "'")
+    if lang == "ar":
+        return _ARABIC_MARKS.sub("", word).translate(_ALEF)
+    if lang in ("uk",):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
+def stem(word: str, lang: str) -> str:
+    if lang == "nl":
+        return stem_nl(word)
+    if lang == "en":
+        return re.sub(r"(?<=\w{3})(?:ies|es|s|ing|ed)$", "", word)
+    return word
+
+
+def words(text: str, lang: str) -> list[str]:
+    return [fold(w, lang) for w in _WORD.findall(text)]
+
+
+def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """`word` as two or three vocabulary words ("thuisonderwijs" -> thuis,
+    onderwijs), a Dutch linking s allowed ("toelaatbaarheidsverklaring");
+    [] when it is not such a compound."""
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        heads = [head] + ([head[:-1]] if head.endswith("s") else [])
+        for h in heads:
+            if h in vocabulary and len(h) >= MIN_PART:
+                if tail in vocabulary:
+                    return [h, tail]
+                rest = split_compound(tail, vocabulary)
+                if rest:
+                    return [h, *rest]
+    return []
+
+
+# --------------------------------------------------------------------------
+# Reading the built site
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    url: str
+    title: str
+    text: str
+    lang: str
+    page_title: str = ""
+    terms: dict[str, float] = field(default_factory=dict)
+
+
+_HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
+_REFRESH = re.compile(r"<meta\s[^>]*http-equiv=[\"']?refresh", re.I)
+_NOINDEX = re.compile(r"<meta\s[^>]*name=[\"']?robots[\"']?\s[^>]*noindex", re.I)
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.I | re.S)
+_EXCLUDED = re.compile(r"<(\w+)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.I | re.S)
+_HEADING = re.compile(r"<h([1-3])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.I | re.S)
+_DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a [^>]*class=\"headerlink\".*?</a>",
+                   re.I | re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(_TAGS.sub(" ", markup)).split())
+
+
+def page_entries(markup: str, url: str) -> list[Entry]:
+    """The sections of one built page as entries; [] for pages that are no result."""
+    if _REFRESH.search(markup) or _NOINDEX.search(markup):
+        return []
+    article = _ARTICLE.search(markup)
+    if not article:
+        return []
+    found = _HTML_LANG.search(markup)
+    lang = (found.group(1) if found else "nl").split("-")[0].lower()
+    body = _EXCLUDED.sub(" ", _DROP.sub(" ", article.group(1)))
+    headings = list(_HEADING.finditer(body))
+    entries: list[Entry] = []
+    page_title = _plain(headings[0].group(3)) if headings else ""
+    for i, heading in enumerate(headings):
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(body)
+        anchor = "" if i == 0 else "#" + heading.group(2)
+        title = _plain(heading.group(3))
+        entries.append(Entry(url + anchor, title, _plain(body[heading.end():end]), lang,
+                             page_title))
+    return entries
+
+
+def site_entries(site_dir: Path) -> list[Entry]:
+    entries: list[Entry] = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "" if rel == "." else rel + "/"
+        entries += page_entries(path.read_text(encoding="utf-8", errors="replace"), url)
+    return entries
+
+
+# --------------------------------------------------------------------------
+# The index
+# --------------------------------------------------------------------------
+
+
+def vocabulary_of(entries: list[Entry], extra: list[str] = ()) -> frozenset[str]:
+    """The words compounds are split into: words of titles and the site's own
+    names (begrippen, zoekwoorden), as folded surface forms."""
+    found = set()
+    for entry in entries:
+        found.update(w for w in words(entry.title, entry.lang) if len(w) >= MIN_PART)
+    for name in extra:
+        found.update(w for w in words(name, "nl") if len(w) >= MIN_PART)
+    return frozenset(found)
+
+
+def _term_weights(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
+    weights: dict[str, float] = defaultdict(float)
+    stops = STOP_WORDS.get(entry.lang, frozenset())
+    for text, weight in ((entry.title, TITLE_WEIGHT), (entry.page_title, 2), (entry.text, 1)):
+        for word in words(text, entry.lang):
+            if word in stops:
+                continue
+            weights[stem(word, entry.lang)] += weight
+            if entry.lang == "nl" and len(word) >= 2 * MIN_PART:
+                for part in split_compound(word, vocabulary):
+                    weights[stem(part, entry.lang)] += weight / 2
+    return weights
+
+
+@dataclass
+class Index:
+    entries: list[Entry]
+    postings: dict[str, dict[str, list[tuple[int, float]]]]  # lang -> stem -> postings
+    surfaces: dict[str, dict[str, str]]                      # lang -> word -> stem
+    vocabulary: frozenset[str]
+
+
+def build(entries: list[Entry], names: list[str] = ()) -> Index:
+    vocabulary = vocabulary_of(entries, list(names))
+    postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    surfaces: dict[str, dict[str, str]] = defaultdict(dict)
+    document_frequency: dict[tuple[str, str], int] = defaultdict(int)
+    per_entry = []
+    for entry in entries:
+        weights = _term_weights(entry, vocabulary)
+        per_entry.append(weights)
+        for term in weights:
+            document_frequency[entry.lang, term] += 1
+        for word in words(f"{entry.title} {entry.text}", entry.lang):
+            surfaces[entry.lang].setdefault(word, stem(word, entry.lang))
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        counts[entry.lang] += 1
+    for number, (entry, weights) in enumerate(zip(entries, per_entry)):
+        length = 1 + math.log(1 + sum(weights.values()))
+        for term, weight in weights.items():
+            idf = math.log(1 + counts[entry.lang] / document_frequency[entry.lang, term])
+            postings[entry.lang][term].append((number, round(idf * weight / length, 2)))
+    for by_term in postings.values():
+        for term, found in by_term.items():
+            found.sort(key=lambda p: -p[1])
+            del found[MAX_POSTINGS:]
+    return Index(entries, postings, surfaces, vocabulary)
+
+
+def files(index: Index) -> dict[str, bytes]:
+    """The index as small JSON files: manifest, term shards, document shards."""
+    out: dict[str, bytes] = {}
+    shards: dict[str, dict] = defaultdict(lambda: {"w": {}, "p": {}})
+    for lang, by_term in index.postings.items():
+        for term, found in by_term.items():
+            shards[f"{lang}/t-{term[:PREFIX]}"]["p"][term] = [x for p in found for x in p]
+        for word, stemmed in index.surfaces[lang].items():
+            shards[f"{lang}/t-{word[:PREFIX]}"]["w"][word] = stemmed
+    for name, shard in shards.items():
+        out[name + ".json"] = _json(shard)
+    for start in range(0, len(index.entries), DOC_BLOCK):
+        block = index.entries[start:start + DOC_BLOCK]
+        out[f"d-{start // DOC_BLOCK}.json"] = _json(
+            [[e.url, e.title, e.page_title, e.text[:SNIPPET]] for e in block])
+    manifest = {"prefix": PREFIX, "block": DOC_BLOCK,
+                "shards": sorted(name.split("/", 1)[1][2:] for name in shards
+                                 if name.startswith("nl/")),
+                "langs": sorted(index.postings), "vocabulary": sorted(index.vocabulary)}
+    out["manifest.json"] = _json(manifest)
+    return out
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+# --------------------------------------------------------------------------
+# The reference query algorithm (the client does the same)
+# --------------------------------------------------------------------------
+
+
+def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {a + b[1:] for a, b in splits if b} | \
+        {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} | \
+        {a + c + b[1:] for a, b in splits if b for c in letters} | \
+        {a + c + b for a, b in splits for c in letters}
+
+
+def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], list[str]]:
+    """The stems a query looks for, and the spelling corrections it made ("bedoelde u")."""
+    surfaces = index.surfaces.get(lang, {})
+    stops = STOP_WORDS.get(lang, frozenset())
+    tokens = [w for w in words(query, lang)]
+    content = [w for w in tokens if w not in stops] or tokens
+    stems: list[str] = []
+    corrected: list[str] = []
+    i = 0
+    while i < len(content):
+        word = content[i]
+        joined = word + content[i + 1] if i + 1 < len(content) else ""
+        if joined and joined in surfaces:           # "leerplicht ambtenaar"
+            stems.append(surfaces[joined])
+            i += 2
+            continue
+        if joined and (word + "s" + content[i + 1]) in surfaces:   # linking s
+            stems.append(surfaces[word + "s" + content[i + 1]])
+            i += 2
+            continue
+        if word in surfaces:
+            stems.append(surfaces[word])
+        elif lang == "nl" and (parts := split_compound(word, index.vocabulary)):
+            stems += [stem(p, lang) for p in parts]   # "thuisonderwijs"
+        else:
+            candidates = _corrections(word, surfaces)
+            if candidates:
+                corrected.append(candidates[0])
+                stems.append(surfaces[candidates[0]])
+            else:
+                stems.append(stem(word, lang))
+        i += 1
+    return stems, corrected
+
+
+def _corrections(word: str, surfaces: dict[str, str]) -> list[str]:
+    if len(word) < 4:
+        return []
+    near = edits1(word)
+    found = [w for w in near if w in surfaces]
+    if not found and len(word) >= 8:
+        found = [w for w in surfaces if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2
+                 and w[:PREFIX] == word[:PREFIX] and _distance(w, word) <= 2]
+    return sorted(found)
+
+
+def _distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
+
+
+def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[Entry]:
+    stems, _ = query_terms(query, index, lang)
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, int] = defaultdict(int)
+    by_term = index.postings.get(lang, {})
+    for term in dict.fromkeys(stems):
+        for number, score in by_term.get(term, []):
+            scores[number] += score
+            matched[number] += 1
+    best = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
+    pages: list[Entry] = []
+    seen: set[str] = set()
+    for number in best:
+        page = index.entries[number].url.split("#")[0]
+        if page not in seen:
+            seen.add(page)
+            pages.append(index.entries[number])
+        if len(pages) == limit:
+            break
+    return pages
