@@ -72,6 +72,17 @@ def stem_nl(word: str) -> str:
     word = word.translate(_ACCENTS)
     if len(word) < 3:
         return word
+    word = _mark_consonants(word)
+    r1, r2 = _regions(word)
+    word = _step1(word, r1)
+    word, e_found = _step2(word, r1)
+    word = _step3a(word, r1, r2)
+    word = _step3b(word, r1, r2, e_found)
+    word = _step4(word)
+    return word.replace("Y", "y").replace("I", "i")
+
+
+def _mark_consonants(word: str) -> str:
     chars = list(word)
     if chars[0] == "y":
         chars[0] = "Y"
@@ -81,9 +92,10 @@ def stem_nl(word: str) -> str:
         elif (chars[i] == "i" and chars[i - 1] in _VOWELS and i + 1 < len(chars)
               and chars[i + 1] in _VOWELS):
             chars[i] = "I"
-    word = "".join(chars)
-    r1, r2 = _regions(word)
-    # Step 1
+    return "".join(chars)
+
+
+def _step1(word: str, r1: int) -> str:
     if word.endswith("heden") and len(word) - 5 >= r1:
         word = word[:-5] + "heid"
     elif word.endswith(("ene", "en")):
@@ -95,18 +107,27 @@ def stem_nl(word: str) -> str:
         end = len(word) - cut
         if end >= r1 and end > 0 and word[end - 1] not in _VOWELS + "j":
             word = word[:-cut]
-    # Step 2
+    return word
+
+
+def _step2(word: str, r1: int) -> tuple[str, bool]:
     e_found = False
     if word.endswith("e") and len(word) - 1 >= r1 and len(word) > 1 \
             and word[-2] not in _VOWELS:
         word = _undouble(word[:-1])
         e_found = True
-    # Step 3a
+    return word, e_found
+
+
+def _step3a(word: str, r1: int, r2: int) -> str:
     if word.endswith("heid") and len(word) - 4 >= r2 and word[-5:-4] != "c":
         word = word[:-4]
         if word.endswith("en") and len(word) - 2 >= r1 and _valid_en(word, len(word) - 2):
             word = _undouble(word[:-2])
-    # Step 3b
+    return word
+
+
+def _step3b(word: str, r1: int, r2: int, e_found: bool) -> str:
     if word.endswith(("end", "ing")) and len(word) - 3 >= r2:
         word = word[:-3]
         if word.endswith("ig") and len(word) - 2 >= r2 and word[-3:-2] != "e":
@@ -124,11 +145,15 @@ def stem_nl(word: str) -> str:
         word = word[:-4]
     elif word.endswith("bar") and len(word) - 3 >= r2 and e_found:
         word = word[:-3]
-    # Step 4: undouble a vowel (maan -> man)
+    return word
+
+
+def _step4(word: str) -> str:
+    """Undouble a vowel (maan -> man)."""
     if (len(word) >= 4 and word[-1] not in _VOWELS + "I" and word[-2] == word[-3]
             and word[-2] in "aeou" and word[-4] not in _VOWELS):
         word = word[:-2] + word[-1]
-    return word.replace("Y", "y").replace("I", "i")
+    return word
 
 
 # --------------------------------------------------------------------------
@@ -304,13 +329,13 @@ def build(entries: list[Entry], names: list[str] = ()) -> Index:
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         counts[entry.lang] += 1
-    for number, (entry, weights) in enumerate(zip(entries, per_entry)):
+    for number, (entry, weights) in enumerate(zip(entries, per_entry, strict=True)):
         length = 1 + math.log(1 + sum(weights.values()))
         for term, weight in weights.items():
             idf = math.log(1 + counts[entry.lang] / document_frequency[entry.lang, term])
             postings[entry.lang][term].append((number, round(idf * weight / length, 2)))
     for by_term in postings.values():
-        for term, found in by_term.items():
+        for found in by_term.values():
             found.sort(key=lambda p: -p[1])
             del found[MAX_POSTINGS:]
     return Index(entries, postings, surfaces, vocabulary)
