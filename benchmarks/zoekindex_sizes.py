@@ -38,7 +38,7 @@ def main(site: Path, question_files: list[Path]) -> dict:
     index = z.build(entries)
     files = z.files(index)
     gz = {name: z.gzip_size(data) for name, data in files.items()}
-    result = {"entries": len(entries), "files": len(files),
+    result: dict[str, object] = {"entries": len(entries), "files": len(files),
               "raw_kb": round(sum(map(len, files.values())) / 1024),
               "gzip_kb": round(sum(gz.values()) / 1024),
               "manifest_gzip_kb": round(gz["manifest.json"] / 1024, 1)}

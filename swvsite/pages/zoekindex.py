@@ -31,6 +31,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -280,10 +281,10 @@ def site_entries(site_dir: Path) -> list[Entry]:
 # --------------------------------------------------------------------------
 
 
-def vocabulary_of(entries: list[Entry], extra: list[str] = ()) -> frozenset[str]:
+def vocabulary_of(entries: list[Entry], extra: Sequence[str] = ()) -> frozenset[str]:
     """The words compounds are split into: words of titles and the site's own
     names (begrippen, zoekwoorden), as folded surface forms."""
-    found = set()
+    found: set[str] = set()
     for entry in entries:
         found.update(w for w in words(entry.title, entry.lang) if len(w) >= MIN_PART)
     for name in extra:
@@ -313,7 +314,7 @@ class Index:
     vocabulary: frozenset[str]
 
 
-def build(entries: list[Entry], names: list[str] = ()) -> Index:
+def build(entries: list[Entry], names: Sequence[str] = ()) -> Index:
     vocabulary = vocabulary_of(entries, list(names))
     postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
     surfaces: dict[str, dict[str, str]] = defaultdict(dict)
