@@ -35,11 +35,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from swvsite.content import records
+from swvsite.pages import filters
+
 PREFIX = 2              # shard by the first two letters of a term
 DOC_BLOCK = 200         # entries per document shard
 MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
 TITLE_WEIGHT = 10
 SNIPPET = 160
+BM25_K, BM25_B = 1.2, 0.75
 MIN_PART = 4            # shortest vocabulary word a compound is split into
 
 # --------------------------------------------------------------------------
@@ -227,6 +231,7 @@ class Entry:
     text: str
     lang: str
     page_title: str = ""
+    boost: float = 1.0
     terms: dict[str, float] = field(default_factory=dict)
 
 
@@ -263,8 +268,31 @@ def page_entries(markup: str, url: str) -> list[Entry]:
         anchor = "" if i == 0 else "#" + heading.group(2)
         title = _plain(heading.group(3))
         entries.append(Entry(url + anchor, title, _plain(body[heading.end():end]), lang,
-                             page_title))
+                             page_title, record_boost(url)))
     return entries
+
+
+def record_boost(url: str) -> float:
+    """The search weight of the record type whose page this is (records.py),
+    1 for other pages; a translation (/en/...) weighs as the Dutch page."""
+    parts = [p for p in url.split("/") if p]
+    if parts and len(parts[0]) == 2 and len(parts) > 2:
+        parts = parts[1:]
+    if len(parts) != 2:
+        return 1.0
+    for rtype in records.RECORD_TYPES.values():
+        if rtype.folder == parts[0]:
+            return rtype.search_boost
+    return 1.0
+
+
+def is_filter_page(url: str) -> bool:
+    """A page of one filter value (swvsite.pages.filters.facet_page): a list of
+    links to the records, which are results themselves."""
+    folder, _, rest = url.partition("/")
+    key_value = rest.removeprefix("filter/").rstrip("/")
+    return rest.startswith("filter/") and "/" not in key_value and "-" in key_value and \
+        filters.facet_page(folder, *key_value.split("-", 1)) == url.rstrip("/") + ".md"
 
 
 def site_entries(site_dir: Path) -> list[Entry]:
@@ -272,6 +300,8 @@ def site_entries(site_dir: Path) -> list[Entry]:
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
         url = "" if rel == "." else rel + "/"
+        if is_filter_page(url):
+            continue
         entries += page_entries(path.read_text(encoding="utf-8", errors="replace"), url)
     return entries
 
@@ -292,8 +322,13 @@ def vocabulary_of(entries: list[Entry], extra: Sequence[str] = ()) -> frozenset[
     return frozenset(found)
 
 
-def _term_weights(entry: Entry, vocabulary: frozenset[str]) -> dict[str, float]:
+def _term_weights(entry: Entry, vocabulary: frozenset[str],
+                  synonyms: Synonyms | None = None) -> dict[str, float]:
     weights: dict[str, float] = defaultdict(float)
+    if synonyms is not None and entry.lang == "nl":
+        for name in synonyms.other_names(f"{entry.title} {entry.text}"):
+            for word in words(name, entry.lang):
+                weights[stem(word, entry.lang)] += 1
     stops = STOP_WORDS.get(entry.lang, frozenset())
     for text, weight in ((entry.title, TITLE_WEIGHT), (entry.page_title, 2), (entry.text, 1)):
         for word in words(text, entry.lang):
@@ -314,14 +349,35 @@ class Index:
     vocabulary: frozenset[str]
 
 
-def build(entries: list[Entry], names: Sequence[str] = ()) -> Index:
+@dataclass(frozen=True)
+class Synonyms:
+    """Names that mean the same (a begrip's term, afkorting and zoekwoorden):
+    an entry mentioning one is found by the others too."""
+
+    groups: tuple[tuple[str, ...], ...]
+
+    def other_names(self, text: str) -> list[str]:
+        present = set(words(text, "nl"))
+        found = []
+        for group in self.groups:
+            if any(set(words(name, "nl")) <= present for name in group if name.strip()):
+                found += [name for name in group if not set(words(name, "nl")) <= present]
+        return found
+
+
+def build(entries: list[Entry], names: Sequence[str] = (),
+          synonyms: Synonyms | None = None) -> Index:
+    """The index of `entries`; `names` (begrippen, zoekwoorden) join the
+    decompounding vocabulary, `synonyms` add each begrip's other names."""
+    if synonyms is not None:
+        names = [*names, *(name for group in synonyms.groups for name in group)]
     vocabulary = vocabulary_of(entries, list(names))
     postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
     surfaces: dict[str, dict[str, str]] = defaultdict(dict)
     document_frequency: dict[tuple[str, str], int] = defaultdict(int)
     per_entry = []
     for entry in entries:
-        weights = _term_weights(entry, vocabulary)
+        weights = _term_weights(entry, vocabulary, synonyms)
         per_entry.append(weights)
         for term in weights:
             document_frequency[entry.lang, term] += 1
@@ -330,11 +386,15 @@ def build(entries: list[Entry], names: Sequence[str] = ()) -> Index:
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         counts[entry.lang] += 1
+    lengths = [sum(weights.values()) for weights in per_entry]
+    average = (sum(lengths) / len(lengths)) if lengths else 1.0
     for number, (entry, weights) in enumerate(zip(entries, per_entry, strict=True)):
-        length = 1 + math.log(1 + sum(weights.values()))
+        norm = BM25_K * (1 - BM25_B + BM25_B * lengths[number] / average)
         for term, weight in weights.items():
-            idf = math.log(1 + counts[entry.lang] / document_frequency[entry.lang, term])
-            postings[entry.lang][term].append((number, round(idf * weight / length, 2)))
+            n = document_frequency[entry.lang, term]
+            idf = math.log(1 + (counts[entry.lang] - n + 0.5) / (n + 0.5))
+            score = entry.boost * idf * weight * (BM25_K + 1) / (weight + norm)
+            postings[entry.lang][term].append((number, round(score, 2)))
     for by_term in postings.values():
         for found in by_term.values():
             found.sort(key=lambda p: -p[1])
@@ -390,34 +450,27 @@ def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], 
     """The stems a query looks for, and the spelling corrections it made ("bedoelde u")."""
     surfaces = index.surfaces.get(lang, {})
     stops = STOP_WORDS.get(lang, frozenset())
-    tokens = [w for w in words(query, lang)]
+    tokens = words(query, lang)
     content = [w for w in tokens if w not in stops] or tokens
     stems: list[str] = []
     corrected: list[str] = []
-    i = 0
-    while i < len(content):
-        word = content[i]
+    for i, word in enumerate(content):
         joined = word + content[i + 1] if i + 1 < len(content) else ""
-        if joined and joined in surfaces:           # "leerplicht ambtenaar"
-            stems.append(surfaces[joined])
-            i += 2
-            continue
-        if joined and (word + "s" + content[i + 1]) in surfaces:   # linking s
-            stems.append(surfaces[word + "s" + content[i + 1]])
-            i += 2
-            continue
+        for compound in (joined, word + "s" + content[i + 1] if joined else ""):
+            if compound and compound in surfaces:   # "leerplicht ambtenaar"
+                stems.append(surfaces[compound])
+        parts = split_compound(word, index.vocabulary) if lang == "nl" else []
+        if parts:                                  # "thuisonderwijs": also its parts
+            stems += [stem(p, lang) for p in parts]
         if word in surfaces:
             stems.append(surfaces[word])
-        elif lang == "nl" and (parts := split_compound(word, index.vocabulary)):
-            stems += [stem(p, lang) for p in parts]   # "thuisonderwijs"
-        else:
+        elif not parts:
             candidates = _corrections(word, surfaces)
             if candidates:
                 corrected.append(candidates[0])
                 stems.append(surfaces[candidates[0]])
             else:
                 stems.append(stem(word, lang))
-        i += 1
     return stems, corrected
 
 
