@@ -240,7 +240,9 @@ _REFRESH = re.compile(r"<meta\s[^>]*http-equiv=[\"']?refresh", re.I)
 _NOINDEX = re.compile(r"<meta\s[^>]*name=[\"']?robots[\"']?\s[^>]*noindex", re.I)
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.I | re.S)
 _EXCLUDED = re.compile(r"<(\w+)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.I | re.S)
-_HEADING = re.compile(r"<h([1-3])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.I | re.S)
+# Sections start at headings with an id, and at terms of a definition list with
+# an id (every begrip on the begrippen page is an answer of its own).
+_HEADING = re.compile(r"<(h[1-3]|dt)\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</\1>", re.I | re.S)
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a [^>]*class=\"headerlink\".*?</a>",
                    re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
