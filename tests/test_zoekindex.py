@@ -75,6 +75,18 @@ def test_each_language_searches_its_own_pages():
 def test_shards_hold_what_a_query_needs():
     files = z.files(index())
     manifest = json.loads(files["manifest.json"])
-    assert manifest["langs"] == ["en", "nl"]
-    shard = json.loads(files["nl/t-dy.json"])
+    assert sorted(manifest["shards"]) == ["en", "nl"]
+    key = z.shard_of("dyslexie", manifest["shards"]["nl"])
+    shard = json.loads(files[f"nl/t-{key}.json"])
     assert shard["w"]["dyslexie"] in shard["p"]
+
+
+def test_big_shards_split_by_a_longer_prefix(monkeypatch):
+    monkeypatch.setattr(z, "SHARD_BYTES", 200)
+    built = index()
+    keys = z.shard_keys(built, "nl")
+    assert any(len(key) > z.PREFIX for key in keys)
+    files = z.files(built)
+    for word, stemmed in built.surfaces["nl"].items():
+        shard = json.loads(files[f"nl/t-{z.shard_of(word, keys)}.json"])
+        assert shard["w"][word] == stemmed

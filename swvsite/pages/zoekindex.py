@@ -38,8 +38,10 @@ from pathlib import Path
 from swvsite.content import records
 from swvsite.pages import filters
 
-PREFIX = 2              # shard by the first two letters of a term
-DOC_BLOCK = 200         # entries per document shard
+PREFIX = 2              # shard by the first two letters of a term,
+MAX_PREFIX = 5          # or more where that shard would be big:
+SHARD_BYTES = 48_000    # at most this much JSON in a shard (before gzip)
+DOC_BLOCK = 50          # entries per document shard
 MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
 TITLE_WEIGHT = 10
 SNIPPET = 160
@@ -404,25 +406,68 @@ def build(entries: list[Entry], names: Sequence[str] = (),
     return Index(entries, postings, surfaces, vocabulary)
 
 
+def _shard_items(index: Index, lang: str) -> dict[str, tuple[dict, dict]]:
+    """term -> (its surface words' stems, its postings), for one language."""
+    items: dict[str, tuple[dict, dict]] = defaultdict(lambda: ({}, {}))
+    for term, found in index.postings[lang].items():
+        items[term][1][term] = [x for p in found for x in p]
+    for word, stemmed in index.surfaces[lang].items():
+        items[word][0][word] = stemmed
+    return items
+
+
+def _split(terms: dict[str, int], key: str) -> list[str]:
+    """The shard keys for `terms` (term -> bytes) under `key`: one shard, or one
+    per next letter when it would be bigger than SHARD_BYTES."""
+    if sum(terms.values()) <= SHARD_BYTES or len(key) >= MAX_PREFIX:
+        return [key]
+    keys = [key]  # terms no longer than the key itself stay here
+    groups: dict[str, dict[str, int]] = defaultdict(dict)
+    for term, size in terms.items():
+        if len(term) > len(key):
+            groups[term[:len(key) + 1]][term] = size
+    for longer, group in sorted(groups.items()):
+        keys += _split(group, longer)
+    return keys
+
+
+def shard_keys(index: Index, lang: str) -> list[str]:
+    items = _shard_items(index, lang)
+    groups: dict[str, dict[str, int]] = defaultdict(dict)
+    for term, (surface, post) in items.items():
+        groups[term[:PREFIX]][term] = len(_json(surface)) + len(_json(post))
+    return [key for first, group in sorted(groups.items()) for key in _split(group, first)]
+
+
+def shard_of(term: str, keys: Sequence[str] | set[str]) -> str:
+    """The key of the shard holding `term`: the longest key it starts with."""
+    for length in range(min(len(term), MAX_PREFIX), 0, -1):
+        if term[:length] in keys:
+            return term[:length]
+    return term[:PREFIX]
+
+
 def files(index: Index) -> dict[str, bytes]:
     """The index as small JSON files: manifest, term shards, document shards."""
     out: dict[str, bytes] = {}
-    shards: dict[str, dict] = defaultdict(lambda: {"w": {}, "p": {}})
-    for lang, by_term in index.postings.items():
-        for term, found in by_term.items():
-            shards[f"{lang}/t-{term[:PREFIX]}"]["p"][term] = [x for p in found for x in p]
-        for word, stemmed in index.surfaces[lang].items():
-            shards[f"{lang}/t-{word[:PREFIX]}"]["w"][word] = stemmed
-    for name, shard in shards.items():
-        out[name + ".json"] = _json(shard)
+    manifest_keys: dict[str, list[str]] = {}
+    for lang in sorted(index.postings):
+        keys = shard_keys(index, lang)
+        manifest_keys[lang] = keys
+        key_set = set(keys)
+        shards: dict[str, dict] = defaultdict(lambda: {"w": {}, "p": {}})
+        for term, (surface, post) in _shard_items(index, lang).items():
+            shard = shards[shard_of(term, key_set)]
+            shard["w"].update(surface)
+            shard["p"].update(post)
+        for key, shard in shards.items():
+            out[f"{lang}/t-{key}.json"] = _json(shard)
     for start in range(0, len(index.entries), DOC_BLOCK):
         block = index.entries[start:start + DOC_BLOCK]
         out[f"d-{start // DOC_BLOCK}.json"] = _json(
             [[e.url, e.title, e.page_title, e.text[:SNIPPET]] for e in block])
-    manifest = {"prefix": PREFIX, "block": DOC_BLOCK,
-                "shards": sorted(name.split("/", 1)[1][2:] for name in shards
-                                 if name.startswith("nl/")),
-                "langs": sorted(index.postings), "vocabulary": sorted(index.vocabulary)}
+    manifest = {"block": DOC_BLOCK, "shards": manifest_keys,
+                "vocabulary": sorted(index.vocabulary)}
     out["manifest.json"] = _json(manifest)
     return out
 
