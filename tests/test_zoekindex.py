@@ -82,7 +82,7 @@ def test_shards_hold_what_a_query_needs():
 
 
 def test_big_shards_split_by_a_longer_prefix(monkeypatch):
-    monkeypatch.setattr(z, "SHARD_BYTES", 200)
+    monkeypatch.setattr(z, "SHARD_BYTES", 40)
     built = index()
     keys = z.shard_keys(built, "nl")
     assert any(len(key) > z.PREFIX for key in keys)
