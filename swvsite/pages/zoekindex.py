@@ -46,6 +46,10 @@ MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
 TITLE_WEIGHT = 10
 SNIPPET = 160
 BM25_K, BM25_B = 1.2, 0.75
+PART_WEIGHT = 0.6       # a query word's compound parts
+CORRECTION_WEIGHT = 0.8
+COMPLETION_WEIGHT = 0.5
+MAX_COMPLETIONS = 5
 MIN_PART = 4            # shortest vocabulary word a compound is split into
 
 # --------------------------------------------------------------------------
@@ -493,32 +497,54 @@ def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
         {a + c + b for a, b in splits for c in letters}
 
 
-def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], list[str]]:
-    """The stems a query looks for, and the spelling corrections it made ("bedoelde u")."""
+def query_groups(query: str, index: Index, lang: str = "nl"
+                 ) -> tuple[list[dict[str, float]], list[str]]:
+    """For each content word of a query, the stems that stand for it with their
+    weights (the word itself 1, its compound parts, completions and a spelling
+    correction less), and the corrections made ("Bedoelde u ...")."""
     surfaces = index.surfaces.get(lang, {})
     stops = STOP_WORDS.get(lang, frozenset())
     tokens = words(query, lang)
     content = [w for w in tokens if w not in stops] or tokens
-    stems: list[str] = []
+    groups: list[dict[str, float]] = []
     corrected: list[str] = []
     for i, word in enumerate(content):
-        joined = word + content[i + 1] if i + 1 < len(content) else ""
-        for compound in (joined, word + "s" + content[i + 1] if joined else ""):
-            if compound and compound in surfaces:   # "leerplicht ambtenaar"
-                stems.append(surfaces[compound])
+        group: dict[str, float] = {}
+
+        def add(term: str, weight: float, group: dict[str, float] = group) -> None:
+            group[term] = max(weight, group.get(term, 0))
+
+        following = content[i + 1] if i + 1 < len(content) else ""
+        for compound in ((word + following, word + "s" + following) if following else ()):
+            if compound in surfaces:             # "leerplicht ambtenaar"
+                add(surfaces[compound], 1)
         parts = split_compound(word, index.vocabulary) if lang == "nl" else []
-        if parts:                                  # "thuisonderwijs": also its parts
-            stems += [stem(p, lang) for p in parts]
+        for part in parts:                       # "thuisonderwijs": also its parts
+            add(stem(part, lang), PART_WEIGHT)
         if word in surfaces:
-            stems.append(surfaces[word])
-        elif not parts:
-            candidates = _corrections(word, surfaces)
-            if candidates:
-                corrected.append(candidates[0])
-                stems.append(surfaces[candidates[0]])
-            else:
-                stems.append(stem(word, lang))
-    return stems, corrected
+            add(surfaces[word], 1)
+        elif not parts and (candidates := _corrections(word, surfaces)):
+            corrected.append(candidates[0])
+            add(surfaces[candidates[0]], CORRECTION_WEIGHT)
+        else:
+            add(stem(word, lang), 1)
+        if len(word) >= MIN_PART:                # search as you type: "dyslex"
+            for other in _completions(word, surfaces):
+                add(surfaces[other], COMPLETION_WEIGHT)
+        groups.append(group)
+    return groups, corrected
+
+
+def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], list[str]]:
+    """The stems a query looks for, and the spelling corrections it made."""
+    groups, corrected = query_groups(query, index, lang)
+    return list(dict.fromkeys(term for group in groups for term in group)), corrected
+
+
+def _completions(word: str, surfaces: dict[str, str]) -> list[str]:
+    """Words of the index that start with `word` (at most a few, shortest first)."""
+    found = sorted((w for w in surfaces if w.startswith(word) and w != word), key=len)
+    return found[:MAX_COMPLETIONS]
 
 
 def _corrections(word: str, surfaces: dict[str, str]) -> list[str]:
@@ -542,18 +568,24 @@ def _distance(a: str, b: str) -> int:
 
 
 def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[Entry]:
-    stems, _ = query_terms(query, index, lang)
+    """The best entries for a query, one per page: most query words matched
+    first, then the sum of each word's best weighted score."""
+    groups, _ = query_groups(query, index, lang)
+    by_term = index.postings.get(lang, {})
     scores: dict[int, float] = defaultdict(float)
     matched: dict[int, int] = defaultdict(int)
-    by_term = index.postings.get(lang, {})
-    for term in dict.fromkeys(stems):
-        for number, score in by_term.get(term, []):
+    for group in groups:
+        best: dict[int, float] = {}
+        for term, weight in group.items():
+            for number, score in by_term.get(term, []):
+                best[number] = max(best.get(number, 0), weight * score)
+        for number, score in best.items():
             scores[number] += score
             matched[number] += 1
-    best = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
+    ranked = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
     pages: list[Entry] = []
     seen: set[str] = set()
-    for number in best:
+    for number in ranked:
         page = index.entries[number].url.split("#")[0]
         if page not in seen:
             seen.add(page)
