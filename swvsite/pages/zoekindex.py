@@ -43,7 +43,8 @@ MAX_PREFIX = 5          # or more where that shard would be big:
 SHARD_BYTES = 48_000    # at most this much JSON in a shard (before gzip)
 DOC_BLOCK = 50          # entries per document shard
 MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
-TITLE_WEIGHT = 10
+TITLE_BONUS = 3.0       # a term in the section's title, beside BM25 on the text
+PAGE_TITLE_WEIGHT = 0.3
 SNIPPET = 160
 BM25_K, BM25_B = 1.2, 0.75
 PART_WEIGHT = 0.6       # a query word's compound parts
@@ -330,23 +331,34 @@ def vocabulary_of(entries: list[Entry], extra: Sequence[str] = ()) -> frozenset[
     return frozenset(found)
 
 
-def _term_weights(entry: Entry, vocabulary: frozenset[str],
-                  synonyms: Synonyms | None = None) -> dict[str, float]:
-    weights: dict[str, float] = defaultdict(float)
+def _term_weights(entry: Entry, vocabulary: frozenset[str], synonyms: Synonyms | None = None
+                  ) -> tuple[dict[str, float], dict[str, float]]:
+    """How often each stem occurs in the entry's text (begrip synonyms and
+    compound parts count too), and how strongly it is in its titles (1 in the
+    section's title, less in the page's title)."""
+    text: dict[str, float] = defaultdict(float)
+    titles: dict[str, float] = defaultdict(float)
     if synonyms is not None and entry.lang == "nl":
         for name in synonyms.other_names(f"{entry.title} {entry.text}"):
             for word in words(name, entry.lang):
-                weights[stem(word, entry.lang)] += 1
+                text[stem(word, entry.lang)] += 1
     stops = STOP_WORDS.get(entry.lang, frozenset())
-    for text, weight in ((entry.title, TITLE_WEIGHT), (entry.page_title, 2), (entry.text, 1)):
-        for word in words(text, entry.lang):
+    for source, target, weight in ((entry.title, titles, 1.0),
+                                   (entry.page_title, titles, PAGE_TITLE_WEIGHT),
+                                   (entry.text, text, 1.0)):
+        for word in words(source, entry.lang):
             if word in stops:
                 continue
-            weights[stem(word, entry.lang)] += weight
+            terms = [(stem(word, entry.lang), weight)]
             if entry.lang == "nl" and len(word) >= 2 * MIN_PART:
-                for part in split_compound(word, vocabulary):
-                    weights[stem(part, entry.lang)] += weight / 2
-    return weights
+                terms += [(stem(part, entry.lang), weight * PART_WEIGHT)
+                          for part in split_compound(word, vocabulary)]
+            for term, w in terms:
+                if target is titles:
+                    titles[term] = max(titles[term], w)
+                else:
+                    text[term] += w
+    return text, titles
 
 
 @dataclass
@@ -385,23 +397,25 @@ def build(entries: list[Entry], names: Sequence[str] = (),
     document_frequency: dict[tuple[str, str], int] = defaultdict(int)
     per_entry = []
     for entry in entries:
-        weights = _term_weights(entry, vocabulary, synonyms)
-        per_entry.append(weights)
-        for term in weights:
+        text, titles = _term_weights(entry, vocabulary, synonyms)
+        per_entry.append((text, titles))
+        for term in {*text, *titles}:
             document_frequency[entry.lang, term] += 1
         for word in words(f"{entry.title} {entry.text}", entry.lang):
             surfaces[entry.lang].setdefault(word, stem(word, entry.lang))
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         counts[entry.lang] += 1
-    lengths = [sum(weights.values()) for weights in per_entry]
+    lengths = [sum(text.values()) for text, _ in per_entry]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
-    for number, (entry, weights) in enumerate(zip(entries, per_entry, strict=True)):
-        norm = BM25_K * (1 - BM25_B + BM25_B * lengths[number] / average)
-        for term, weight in weights.items():
+    for number, (entry, (text, titles)) in enumerate(zip(entries, per_entry, strict=True)):
+        norm = BM25_K * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1.0))
+        for term in {*text, *titles}:
             n = document_frequency[entry.lang, term]
             idf = math.log(1 + (counts[entry.lang] - n + 0.5) / (n + 0.5))
-            score = entry.boost * idf * weight * (BM25_K + 1) / (weight + norm)
+            tf = text.get(term, 0.0)
+            score = entry.boost * idf * (tf * (BM25_K + 1) / (tf + norm)
+                                         + TITLE_BONUS * titles.get(term, 0.0))
             postings[entry.lang][term].append((number, round(score, 2)))
     for by_term in postings.values():
         for found in by_term.values():
