@@ -376,12 +376,29 @@ class Synonyms:
 
     groups: tuple[tuple[str, ...], ...]
 
+    def __post_init__(self) -> None:
+        # Each name as the set of its words, and, per word, the groups that use it.
+        split = tuple(tuple(frozenset(words(name, "nl")) for name in group)
+                      for group in self.groups)
+        by_word: dict[str, set[int]] = defaultdict(set)
+        for number, names in enumerate(split):
+            for name in names:
+                for word in name:
+                    by_word[word].add(number)
+        object.__setattr__(self, "_split", split)
+        object.__setattr__(self, "_by_word", by_word)
+
     def other_names(self, text: str) -> list[str]:
         present = set(words(text, "nl"))
+        split: tuple[tuple[frozenset[str], ...], ...] = self._split  # type: ignore[attr-defined]
+        by_word: dict[str, set[int]] = self._by_word  # type: ignore[attr-defined]
+        candidates = sorted({n for word in present for n in by_word.get(word, ())})
         found = []
-        for group in self.groups:
-            if any(set(words(name, "nl")) <= present for name in group if name.strip()):
-                found += [name for name in group if not set(words(name, "nl")) <= present]
+        for number in candidates:
+            names = split[number]
+            if any(name and name <= present for name in names):
+                found += [self.groups[number][i] for i, name in enumerate(names)
+                          if not name <= present]
         return found
 
 
