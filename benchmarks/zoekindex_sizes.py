@@ -28,8 +28,9 @@ from swvsite.pages import zoekindex as z
 def needed(query: str, index: z.Index, files: dict[str, bytes], keys: set[str]) -> set[str]:
     stems, _ = z.query_terms(query, index)
     names = {f"nl/t-{z.shard_of(term, keys)}.json" for term in [*z.words(query, "nl"), *stems]}
+    position = {id(entry): n for n, entry in enumerate(index.entries)}
     for entry in z.search(query, index):
-        number = index.entries.index(entry)
+        number = position[id(entry)]
         names.add(f"d-{number // z.DOC_BLOCK}.json")
     return {n for n in names if n in files}
 
