@@ -90,3 +90,14 @@ def test_big_shards_split_by_a_longer_prefix(monkeypatch):
     for word, stemmed in built.surfaces["nl"].items():
         shard = json.loads(files[f"nl/t-{z.shard_of(word, keys)}.json"])
         assert shard["w"][word] == stemmed
+
+
+def test_every_begrip_is_an_entry_of_its_own():
+    begrippen = ('<html lang="nl"><body><article><h1 id="begrippen">Begrippen</h1><dl>'
+                 '<dt id="mentor">Mentor</dt><dd>De vaste docent van uw kind.</dd>'
+                 '<dt id="opp">OPP</dt><dd>Het plan voor de ondersteuning.</dd>'
+                 '</dl></article></body></html>')
+    ouders = page("Voor ouders", "Praat met de mentor, de mentor weet veel. Mentor en school.")
+    entries = z.page_entries(begrippen, "begrippen/") + z.page_entries(ouders, "ouders/")
+    assert [e.url for e in z.search("wat is een mentor", z.build(entries))][:1] == \
+        ["begrippen/#mentor"]
