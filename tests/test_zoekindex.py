@@ -101,3 +101,8 @@ def test_every_begrip_is_an_entry_of_its_own():
     entries = z.page_entries(begrippen, "begrippen/") + z.page_entries(ouders, "ouders/")
     assert [e.url for e in z.search("wat is een mentor", z.build(entries))][:1] == \
         ["begrippen/#mentor"]
+
+
+def test_bedoelde_u_offers_the_corrected_question():
+    assert z.bedoelde_u("Dyslectie op school", index()) == "dyslexie op school"
+    assert z.bedoelde_u("dyslexie op school", index()) is None

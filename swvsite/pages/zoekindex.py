@@ -624,3 +624,18 @@ def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[
         if len(pages) == limit:
             break
     return pages
+
+
+def bedoelde_u(query: str, index: Index, lang: str = "nl") -> str | None:
+    """The query with each word the index does not know replaced by its closest
+    word in the index ("Bedoelde u ...?"), or None when nothing was corrected."""
+    surfaces = index.surfaces.get(lang, {})
+    changed = False
+    out = []
+    for original in _WORD.findall(query):
+        word = fold(original, lang)
+        fixes = [] if word in surfaces or split_compound(word, index.vocabulary) \
+            else _corrections(word, surfaces)
+        changed |= bool(fixes)
+        out.append(fixes[0] if fixes else original)
+    return " ".join(out) if changed else None
