@@ -131,8 +131,8 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="schemas", help="Map voor de schema's.")
     schema.set_defaults(run=_schema)
     new = commands.add_parser("new", help="Maak een nieuw bestand aan, met uitleg bij elk veld.")
-    new.add_argument("soort", help="voorziening, school, procedure, thema (of vraag), nieuws of "
-                     "begrip.")
+    new.add_argument("soort", help="voorziening, school, procedure, thema (of vraag), nieuws, "
+                     "begrip of signaal (id: de periode, zoals 2026-q1).")
     new.add_argument("id", help="Kleine letters, cijfers en streepjes; wordt de bestandsnaam en "
                      "het webadres.")
     new.add_argument("--content", default=None, help="Map met inhoud (standaard: uit mkdocs.yml).")

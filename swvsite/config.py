@@ -30,6 +30,8 @@ class Settings:
     taal: dict[str, Any] = field(default_factory=dict)
     # Fail the build when a record is overdue for review (`swvsite build --streng`).
     streng: bool = False
+    # Signalen: the closed list of categories and the threshold (see content.signalen).
+    signalen: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> Settings:
@@ -137,4 +139,4 @@ def site_pages(config_file: str | Path):
         return SitePages()
     docs_dir = docs_dir_from_config(config_file)
     return SitePages(site_url_from_config(config_file), hand_written_pages(docs_dir),
-                     docs_dir if docs_dir.is_dir() else None)
+                     docs_dir if docs_dir.is_dir() else None, Path(config_file))

@@ -271,7 +271,7 @@ def test_refuses_a_reserved_id(minimal_content: Path) -> None:
 
 def test_refuses_an_unknown_type(minimal_content: Path) -> None:
     with pytest.raises(ScaffoldError, match="kies uit: voorziening, school, procedure, thema, "
-                       "nieuws, vraag, begrip"):
+                       "nieuws, signaal, vraag, begrip"):
         new_record(minimal_content, "leerling", "jan")
 
 

@@ -93,7 +93,7 @@ def test_every_internal_link_and_anchor_resolves(fixture_site):
             if urlparse(href).scheme or href.startswith("#") and len(href) == 1:
                 continue
             target = urlparse(urljoin(url, href))
-            if re.search(r"\.(xml|json)$", target.path):  # feeds and data files
+            if re.search(r"\.(xml|json|csv)$", target.path):  # feeds and data files
                 assert (fixture_site.root / target.path.lstrip("/")).is_file(), f"{url} -> {href}"
                 continue
             target_page = target.path if target.path.endswith("/") else target.path + "/"

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from swvsite.content import huisstijl
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
+from swvsite.content.signalen.controle import signal_counts
 from swvsite.content.validate import OWN_URL, PendingRef
 from swvsite.pages import redirects
 
@@ -391,4 +392,5 @@ SITE_CHECKS: tuple[Check, ...] = (
     on_site(redirects.problems),
     reserved_old_ids,
     on_site(huisstijl.problems),
+    signal_counts,
 )

@@ -312,6 +312,15 @@ class RecordType:
     scaffold: bool = False
     # Whether its pages carry structured data (JSON-LD) and appear in /data/ exports.
     structured: bool = False
+    # Whether each record of a folder has a page of its own (`/<folder>/<id>/`), is
+    # linked as `soort:id` and appears in the generic record lists. The signalen
+    # have not: their pages are made per period from all of them (pages.signalen).
+    own_pages: bool = True
+    # The field whose value is the record's id (file name), filled in by `swvsite new`.
+    id_field: str | None = None
+    # Whether a file of this type is refused when anything in it, comments and
+    # unknown fields included, looks like personal data (content.persoonsgegevens).
+    refuse_personal_data: bool = False
 
     @property
     def all_fields(self) -> tuple[Field, ...]:

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 import yaml
 
-from swvsite.content import checks
+from swvsite.content import checks, persoonsgegevens
 from swvsite.content import model as m
 from swvsite.content.problems import ContentError, Problem
 from swvsite.content.validate import PendingRef, Validator
@@ -369,7 +369,10 @@ def _read_full(rtype: m.RecordType, raw: bytes, display: str, record_id: str | N
     """`read_record`'s result and, for a file with problems, what could be read
     of it (to tell which ids exist while the file is being mended)."""
     try:
-        return _read_record(rtype, raw, display, record_id or rtype.name)
+        result = _read_record(rtype, raw, display, record_id or rtype.name)
+        if rtype.refuse_personal_data:
+            result = persoonsgegevens.screen(raw, display, result)
+        return result
     except (MemoryError, RecursionError):
         return None, [Problem(display, 1, None, TOO_COMPLEX)], [], None
     except Exception as exc:  # noqa: BLE001 - staff get a message, never a traceback

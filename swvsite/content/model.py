@@ -64,6 +64,8 @@ from swvsite.content.records import (
     PROCEDURE,
     RECORD_TYPES,
     SCHOOL,
+    SIGNAAL,
+    SIGNAAL_DOOR,
     THEMA,
     VERWIJDERD,
     VOORZIENING,
@@ -135,6 +137,8 @@ __all__ = [  # what this facade offers: the three modules' names and what is der
     "PAGINA_PAD",
     "DOEL_PAD",
     "VERWIJDERD",
+    "SIGNAAL",
+    "SIGNAAL_DOOR",
     "RECORD_TYPES",
     "NESTED_REF_TARGETS",
     "GENERATED_PAGES",
@@ -172,12 +176,12 @@ def _derived() -> None:
     # Record types whose records can be renamed: they keep their old ids (oude_ids).
     RENAMEABLE = tuple(t.name for t in RECORD_TYPES.values() if OUDE_IDS in t.all_fields)
     # A record type's folder (the first part of its pages' addresses) -> its name.
-    FOLDERS = {t.folder: t.name for t in RECORD_TYPES.values() if t.folder}
+    FOLDERS = {t.folder: t.name for t in RECORD_TYPES.values() if t.folder and t.own_pages}
     # Links from text to the site itself, written `soort:id` (`procedure:tlv-aanvragen`,
     # `procedure:tlv-aanvragen#stap-2`, `vraag:wat-is-een-opp`, `begrip:tlv`,
     # `pagina:contact`): the kind, and how staff call it in a message.
     SITE_LINK_KINDS = {
-        **{t.name: t.title.lower() for t in RECORD_TYPES.values() if t.folder},
+        **{t.name: t.title.lower() for t in RECORD_TYPES.values() if t.folder and t.own_pages},
         "vraag": "vraag",
         "begrip": "begrip",
         "pagina": "pagina",

@@ -11,6 +11,7 @@ from swvsite.content.fields import (
     ONDERSTEUNINGSSOORTEN,
     ROLLEN,
     SECTOREN,
+    SLUG_REGEX,
     TOEGANKELIJKHEID_STATUS,
     VOORZIENING_TYPES,
     Adres,
@@ -22,6 +23,7 @@ from swvsite.content.fields import (
     Document,
     Email,
     Field,
+    Integer,
     Kleur,
     Leeftijd,
     ListOf,
@@ -489,9 +491,67 @@ VERWIJDERD = RecordType(
     ),
 )
 
+# -- Signalen: what parents and young people run into, counted per period ---
+
+SIGNAAL_DOOR = {
+    "ouder": "Ouder of verzorger",
+    "jongere": "Jongere zelf",
+    "school": "School",
+}
+PERIODE_REGEX = r"^[0-9]{4}-(q[1-4]|0[1-9]|1[0-2])$"
+Periode = Pattern(PERIODE_REGEX, "periode: een kwartaal (zoals 2026-q1) of een maand (zoals "
+                  "2026-03)", "2026-q1")
+# The categories are a closed list in mkdocs.yml (swvsite: signalen: categorieen);
+# whether a value is one of them is checked for the whole site (content.signalen).
+SignaalCategorie = Pattern(SLUG_REGEX, "categorie (een id uit de lijst 'signalen: categorieen' "
+                           "in mkdocs.yml)", "thuiszitten")
+# A gemeente's name as organisatie.yml spells it ('s-Hertogenbosch, Súdwest-Fryslân);
+# which ones are allowed only the whole site can tell (content.signalen).
+Gemeente = Pattern(r"^[A-Za-zÀ-ÖØ-öø-ÿ'’][A-Za-zÀ-ÖØ-öø-ÿ'’ .-]{0,79}$",
+                   "naam van een gemeente uit organisatie.yml", "Tilburg")
+
+Telling = Obj(
+    "telling",
+    (
+        Field("categorie", SignaalCategorie,
+              "Waar gaat het over? Een categorie uit mkdocs.yml, zoals thuiszitten of tlv.",
+              required=True, example="thuiszitten"),
+        Field("door", Choice(SIGNAAL_DOOR), "Wie bracht het in: ouder, jongere of school?",
+              required=True, example="ouder"),
+        Field("sector", Choice(SECTOREN), "Primair (po) of voortgezet onderwijs (vo).",
+              required=True, example="po"),
+        Field("gemeente", Gemeente,
+              "Gemeente (optioneel), precies zoals in organisatie.yml bij de "
+              "samenwerkingsverbanden.", example="Tilburg"),
+        Field("aantal", Integer(0, 100_000), "Hoe vaak kwam dit voor in deze periode?",
+              required=True, example=3),
+    ),
+)
+
+SIGNAAL = RecordType(
+    name="signaal",
+    title="Signalen van één periode",
+    folder="signalen",
+    reviewed=False,
+    scaffold=True,
+    own_pages=False,
+    id_field="periode",
+    refuse_personal_data=True,
+    help="Hoe vaak ouders, jongeren en scholen in één kwartaal of maand ergens tegenaan "
+    "liepen, geteld per categorie. Alleen aantallen: geen namen, geen scholen, geen tekst. "
+    "De bestandsnaam is de periode, zoals 2026-q1.yml.",
+    fields=(
+        Field("periode", Periode, "De periode: dezelfde als de bestandsnaam, zoals 2026-q1 "
+              "(kwartaal) of 2026-03 (maand).", required=True, example="2026-q1"),
+        Field("tellingen", ListOf(Telling, min_items=1),
+              "De aantallen: één item per combinatie van categorie, door, sector en "
+              "gemeente.", required=True),
+    ),
+)
+
 RECORD_TYPES: dict[str, RecordType] = {
     t.name: t for t in (ORGANISATIE, VOORZIENING, SCHOOL, PROCEDURE, THEMA, BEGRIPPEN,
-                        NIEUWS, VERWIJDERD)
+                        NIEUWS, VERWIJDERD, SIGNAAL)
 }
 
 # Ref targets that are not record types themselves but entries inside records.

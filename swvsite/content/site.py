@@ -32,6 +32,8 @@ class SitePages:
     site_url: str | None = None
     pages: frozenset[str] | None = None
     docs_dir: Path | None = None  # where the hand-written pages are (their links are checked)
+    # The site's mkdocs.yml, for checks that depend on its settings (the signalen categories).
+    config_file: Path | None = None
 
     def has_page(self, path: str) -> bool | None:
         """Whether `path` (like 'contact' or 'procedures') is a page; None if unknown."""
@@ -168,12 +170,17 @@ class Site:
     def nieuws(self) -> dict[str, Record]:
         return self.records("nieuws")
 
+    @property
+    def signalen(self) -> dict[str, Record]:
+        """The signal counts by period (no pages of their own: see pages.signalen)."""
+        return self.records("signaal")
+
     @cached_property
     def records_by_page(self) -> dict[str, Record]:
         """Every record with a page of its own, by that page's source path
         (`scholen/bs-de-klimop.md`). Built once: a Site is never changed."""
         return {record.page: record for records in self.folders.values()
-                for record in records.values()}
+                for record in records.values() if record.type.own_pages}
 
     def all_records(self) -> list[Record]:
         return [self.organisatie, self.begrippen,

@@ -24,21 +24,26 @@ from swvsite.content import model as m
 from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
+from swvsite.content.signalen import instellingen as signaalinstellingen
 from swvsite.engine import searchindex, theme
 from swvsite.pages import (
     bundle,
     exports,
     feeds,
     filters,
+    footer,
     headers,
     pagehead,
     pagelinks,
+    permalinks,
     redirects,
     search,
 )
 from swvsite.pages.markup import abbreviations
 from swvsite.pages.records import RenderMemo, record_pages
 from swvsite.pages.redirects import removed_pages
+from swvsite.pages.signalen import export as signaalexport
+from swvsite.pages.signalen import pagina as signaalpagina
 
 NETLIFY_HEADERS = "_headers"
 SAFE_LINKS = "swvsite.engine.safelinks"
@@ -121,7 +126,8 @@ class SwvsitePlugin(BasePlugin):
     def on_config(self, config):
         docs_dir = Path(config.docs_dir)
         pages = m.SitePages(config.site_url, hand_written_pages(docs_dir),
-                            docs_dir if docs_dir.is_dir() else None)
+                            docs_dir if docs_dir.is_dir() else None,
+                            Path(config.config_file_path))
         try:
             self.site = site = load_site(self.content_path(config),
                                          self.load_cache if self.preview else None, pages)
@@ -149,7 +155,8 @@ class SwvsitePlugin(BasePlugin):
     @staticmethod
     def _configure_site(config: MkDocsConfig, site: m.Site) -> None:
         organisatie = site.organisatie
-        config.extra["swvsite"] = {"demo": bool(organisatie["demo"])}
+        config.extra["swvsite"] = {"demo": bool(organisatie["demo"]),
+                                   "voet": footer.footer_values(site)}
         config.copyright = html.escape(organisatie["naam"])
         # One stylesheet (huisstijl included) and one script of our own (see bundle).
         if bundle.SCRIPT not in config.extra_javascript:
@@ -177,6 +184,7 @@ class SwvsitePlugin(BasePlugin):
     def on_files(self, files: Files, config) -> Files:
         records = record_pages(self.content, self.render_memo if self.preview else None)
         generated = records + filters.facet_pages(self.content)
+        generated += signaalpagina.paginas(self.content, self._signalen(), review.today())
         known = {page.path for page in records}
         generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files
@@ -190,6 +198,8 @@ class SwvsitePlugin(BasePlugin):
                                     content=redirects.REDIRECT_JS))
         for name, text in exports.exports(self.content, config.site_url,
                                           self.export_memo if self.preview else None).items():
+            files.append(File.generated(config, f"{exports.DATA_DIR}/{name}", content=text))
+        for name, text in signaalexport.bestanden(self.content, self._signalen()).items():
             files.append(File.generated(config, f"{exports.DATA_DIR}/{name}", content=text))
         if config.site_url:
             files.append(File.generated(config, feeds.ATOM_PATH,
@@ -210,6 +220,10 @@ class SwvsitePlugin(BasePlugin):
             # Material inserts the description unescaped.
             page.meta["description"] = html.escape(summary, quote=True)
         return markdown
+
+    def _signalen(self) -> signaalinstellingen.Instellingen:
+        """The signalen settings (on_config refused the build if they have problems)."""
+        return signaalinstellingen.uit(self.settings.signalen or None)[0]
 
     def _resolve(self, target: str, files: Files, generated: set[str]) -> str:
         """The source page for a site path from verwijderd.yml (`procedures` or
@@ -236,7 +250,9 @@ class SwvsitePlugin(BasePlugin):
     def on_post_page(self, output, page, config):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
-        output = output.replace("</head>", head + "</head>", 1)
+        output = permalinks.quiet_permalinks(output.replace("</head>", head + "</head>", 1))
+        output = footer.with_print_attributes(output, footer.print_attributes(
+            self.content, page.file.src_uri, config.site_url))
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes
         return output

@@ -7,6 +7,8 @@ plain engine build the pages and then does them here, with the same functions
 of swvsite:
 
 - Open Graph tags and JSON-LD in each page's <head> (`pagehead.head_html`);
+- heading permalinks out of the tab order (`permalinks`) and what a printed
+  sheet says at its foot on <html> (`footer.print_attributes`);
 - the Content-Security-Policy <meta> in every HTML file and the `_headers` and
   nginx files with the hashes of all inline scripts (`headers`);
 - a redirect page for every old address (`redirects`);
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import headers, pagehead, redirects, search
+from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -75,7 +77,9 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
         head = pagehead.head_html(site, page.src_uri, settings.site_url,
                                     page_title(page, text, settings.site_name),
                                     page.description or settings.site_description)
-        text = text.replace("</head>", head + "</head>", 1)
+        text = permalinks.quiet_permalinks(text.replace("</head>", head + "</head>", 1))
+        text = footer.with_print_attributes(text, footer.print_attributes(
+            site, page.src_uri, settings.site_url))
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
     for path in sorted(site_dir.glob("*.html")):  # the theme's templates (404.html)
         if path not in page_files:

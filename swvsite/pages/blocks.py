@@ -58,13 +58,6 @@ def contact(site: m.Site, here: str) -> str:
     org = site.organisatie
     tijden = bullets([f"{safe.text(t['dagen'])}: {safe.text(t['tijden'])}"
                       for t in org["openingstijden"] if t])
-    mensen = bullets([
-        f"**{safe.text(p['naam'])}**, {safe.text(m.ROLLEN[p['rol']].lower())}"
-        + (f". {safe.text(p['over'])}" if p["over"] else "")
-        + (f" Telefoon: {telefoon(p['telefoon'])}." if p["telefoon"] else "")
-        + (f" E-mail: {email(p['email'])}." if p["email"] else "")
-        for p in org["mensen"] if p
-    ])
     swvs = "\n\n".join(
         join(
             heading(3, s["naam"]),
@@ -81,7 +74,7 @@ def contact(site: m.Site, here: str) -> str:
         facts([("Bezoekadres", adres(org["adres"]))]),
         section("Wanneer zijn we bereikbaar?", tijden),
         section("Spreekuur", safe.paragraphs(org["spreekuur"])),
-        section("Wie zijn wij?", mensen),
+        section("Wie zijn wij?", team_cards(org["mensen"])),
         section("Voor welke samenwerkingsverbanden werken wij?", swvs),
         section("Documenten", documenten(org["documenten"])),
         gecontroleerd(org),
@@ -89,19 +82,48 @@ def contact(site: m.Site, here: str) -> str:
 
 
 def bij_wie_terecht(site: m.Site, here: str) -> str:
+    """The escalation route as a numbered route: one `<ol>`, a step per `li`
+    (number and connecting line from swvsite.css), each with its stable
+    `#route-N` heading."""
     steps = []
     for number, stap in enumerate(site.organisatie["route"], start=1):
         if not stap:
             continue
         procedure = site.procedures.get(stap["procedure"]) if stap["procedure"] else None
         steps.append(join(
-            heading(3, f"{number}. {stap['titel']}", f"route-{number}"),
+            heading(3, stap["titel"], f"route-{number}"),
             md(site, here, stap["uitleg"]),
             contact_facts(stap["contact"]),
             f"Lees meer: {page_link(here, procedure.title, procedure.page)}."
             if procedure else "",
         ))
-    return join(*steps)
+    return html_list("ol", "swv-route", "swv-route__stap", steps)
+
+
+def team_cards(mensen: list[dict | None]) -> str:
+    """The team as cards: name, role, a line about them, phone and e-mail."""
+    cards = []
+    for p in mensen:
+        if not p:
+            continue
+        cards.append(join(
+            f"**{safe.text(p['naam'])}**<br>\n{safe.text(m.ROLLEN[p['rol']])}",
+            safe.paragraphs(p["over"]) if p["over"] else "",
+            "<br>\n".join(line for line in (
+                f"Telefoon: {telefoon(p['telefoon'])}" if p["telefoon"] else "",
+                f"E-mail: {email(p['email'])}" if p["email"] else "") if line),
+        ))
+    return html_list("ul", "swv-team", "swv-kaart", cards)
+
+
+def html_list(tag: str, css_class: str, item_class: str, items: list[str]) -> str:
+    """Markdown blocks as the items of an HTML list (md_in_html), for a list
+    whose items hold headings and paragraphs."""
+    if not items:
+        return ""
+    body = "\n".join(f'<li class="{item_class}" markdown="block">\n\n{item.strip()}\n\n</li>'
+                     for item in items)
+    return f'<{tag} class="{css_class}" markdown="block">\n{body}\n</{tag}>'
 
 
 def steunpunt_contact(site: m.Site, here: str) -> str:
@@ -121,17 +143,30 @@ def _sentence(value: str) -> str:
     return safe.text(folded) + ("" if folded.endswith((".", "?", "!")) else ".")
 
 
+JONGEREN_VRAGEN_KOP = "Vragen van jongeren"
+
+
 def jongeren_vragen(site: m.Site, here: str) -> str:
-    """Every vraag marked for young people, grouped by thema."""
-    groups = []
+    """Every vraag marked for young people under one heading, grouped by thema.
+    A thema with the heading's own title (a thema "Vragen van jongeren") gets no
+    second heading of the same name: its vragen come first, straight under it."""
+    groups: list[str] = []
     # Themas written wholly for young people first, then the rest in file order.
     themas = sorted(site.themas.values(),
                     key=lambda t: not all(v["jongeren"] for v in t["vragen"] if v))
     for t in themas:
         vragen = [(t, v) for v in t["vragen"] if v and v["jongeren"]]
-        if vragen:
+        if not vragen:
+            continue
+        if _same_title(t["titel"], JONGEREN_VRAGEN_KOP):
+            groups.insert(0, vraag_list(here, vragen))
+        else:
             groups.append(section(t["titel"], vraag_list(here, vragen), level=3))
-    return join(*groups)
+    return section(JONGEREN_VRAGEN_KOP, join(*groups))
+
+
+def _same_title(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def jongeren_contact(site: m.Site, here: str) -> str:

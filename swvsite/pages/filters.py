@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from swvsite.content import model as m
 from swvsite.pages import safe
+from swvsite.pages.addresses import CONTACT_PAGE
 from swvsite.pages.markup import (
     FRONT_MATTER,
     NOT_SEARCHED,
@@ -25,6 +26,7 @@ from swvsite.pages.markup import (
     heading,
     join,
     page_link,
+    telefoon,
 )
 
 
@@ -86,7 +88,8 @@ def voorzieningen_overzicht(site: m.Site, here: str) -> str:
     body = [_group(m.VOORZIENING_TYPES[key], groups[key], here)
             for key in m.VOORZIENING_TYPES if groups.get(key)]
     return join(
-        _form("voorzieningen", facets, "voorziening", "voorzieningen", with_age=True),
+        _form("voorzieningen", facets, "voorziening", "voorzieningen",
+              steunpunt_help(site, here), with_age=True),
         _facet_links(facets, "voorzieningen", here),
         _filterable("voorzieningen", "\n\n".join(body)),
     )
@@ -131,7 +134,7 @@ def scholen_overzicht(site: m.Site, here: str) -> str:
         groups[item.record["gemeente"]].append(item)
     body = [_group(gemeente, groups[gemeente], here) for gemeente in sorted(groups)]
     return join(
-        _form("scholen", facets, "school", "scholen"),
+        _form("scholen", facets, "school", "scholen", steunpunt_help(site, here)),
         _facet_links([f for f in facets if f.key != "gemeente"], "scholen", here),
         _filterable("scholen", "\n\n".join(body)),
     )
@@ -209,9 +212,10 @@ def _plain_list(items: list[Item], here: str) -> str:
     return f"<ul {NOT_SEARCHED} markdown>\n" + "\n".join(lines) + "\n</ul>"
 
 
-def _form(name: str, facets: list[Facet], enkelvoud: str, meervoud: str,
+def _form(name: str, facets: list[Facet], enkelvoud: str, meervoud: str, help_md: str,
           with_age: bool = False) -> str:
-    """The filter form; hidden until the script shows it (useless without it)."""
+    """The filter form; hidden until the script shows it (useless without it).
+    When nothing matches, the script shows `_no_results` with its broader choices."""
     fields = []
     for facet in facets:
         options = "".join(f'<option value="{html.escape(v)}">{html.escape(label)}</option>'
@@ -226,7 +230,27 @@ def _form(name: str, facets: list[Facet], enkelvoud: str, meervoud: str,
             f'<div class="swv-filter-veld"><label for="filter-{name}-leeftijd">Leeftijd van '
             f'uw kind</label><input id="filter-{name}-leeftijd" name="leeftijd" type="number" '
             f'min="0" max="30" inputmode="numeric"></div>')
-    return (f'<form class="swv-filter" data-lijst="lijst-{name}" data-enkelvoud="{enkelvoud}" '
-            f'data-meervoud="{meervoud}" hidden>\n<fieldset><legend>Zoek een {enkelvoud} die '
-            f'past</legend>{"".join(fields)}</fieldset>\n'
+    form = (f'<form class="swv-filter" data-lijst="lijst-{name}" data-leeg="leeg-{name}" '
+            f'data-enkelvoud="{enkelvoud}" data-meervoud="{meervoud}" hidden>\n'
+            f'<fieldset><legend>Zoek een {enkelvoud} die past</legend>'
+            f'{"".join(fields)}</fieldset>\n'
             f'<p class="swv-filter-telling" role="status" aria-live="polite"></p>\n</form>')
+    return join(form, _no_results(name, meervoud, help_md))
+
+
+def _no_results(name: str, meervoud: str, help_md: str) -> str:
+    """What the script shows instead of a dead end when nothing matches: the
+    broader choices (buttons it puts in the list) and the steunpunt."""
+    return block_html(
+        "div", "swv-filter-leeg",
+        f"Met deze keuzes vinden we geen {html.escape(meervoud)}. Kies ruimer:\n\n"
+        f'<ul class="swv-filter-ruimer"></ul>\n\n{help_md}',
+        id=f"leeg-{name}", hidden="hidden")
+
+
+def steunpunt_help(site: m.Site, here: str) -> str:
+    """The steunpunt searches along: its phone (a tap target) and the contact page."""
+    phone = telefoon(site.organisatie["contact"].get("telefoon"))
+    call = f"bel {phone} of " if phone else ""
+    return (f"Weet u niet goed wat u zoekt? Het steunpunt zoekt gratis met u mee: {call}"
+            f"kijk op {page_link(here, 'de contactpagina', CONTACT_PAGE)}.")

@@ -177,7 +177,14 @@ def telefoon(number: str | None) -> str:
 
 
 def email(address: str | None) -> str:
-    return f"[{safe.text(address)}](mailto:{address})" if address else ""
+    """A mail link; a long address may break before its @, nowhere else (swvsite.css)."""
+    if not address:
+        return ""
+    local, at, domain = address.partition("@")
+    shown = (f'<span class="swv-mail-deel">{safe.text(local)}</span><wbr>'
+             f'<span class="swv-mail-deel">@{safe.text(domain)}</span>'
+             if at else safe.text(address))
+    return f"[{shown}](mailto:{address})"
 
 
 def website(url: str | None, label: str | None = None) -> str:
@@ -185,9 +192,13 @@ def website(url: str | None, label: str | None = None) -> str:
 
 
 def adres(value: dict | None) -> str:
+    """Street, then postcode and place: each part kept on one line (swvsite.css)."""
     if not value:
         return ""
-    return safe.text(f"{value['straat']}, {value['postcode']} {value['plaats']}")
+    street = safe.text(value["straat"])
+    place = safe.text(f"{value['postcode']} {value['plaats']}")
+    return (f'<span class="swv-adres-deel">{street}</span>, '
+            f'<span class="swv-adres-deel">{place}</span>')
 
 
 def contact_facts(contact: dict | None) -> str:

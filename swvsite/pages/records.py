@@ -78,7 +78,7 @@ def record_pages(site: m.Site, memo: RenderMemo | None = None) -> list[Generated
     pages = [
         GeneratedPage(record.page, page(record) if memo is None
                       else memo.page(record, functools.partial(page, record)))
-        for rtype in m.RECORD_TYPES.values() if rtype.folder
+        for rtype in m.RECORD_TYPES.values() if rtype.folder and rtype.own_pages
         for record in site.records(rtype.name).values()
     ]
     return pages + organisation_pages(site)

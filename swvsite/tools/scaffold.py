@@ -76,6 +76,7 @@ def new_record(content_dir: str | Path, type_name: str, record_id: str, *,
             f"({_display(path, content)}); kies een andere id of pas dat bestand aan")
     _check_not_an_old_id(content, folder, record_id, rtype)
     text = render_record(rtype, record_id, today=today,
+                         values={rtype.id_field: record_id} if rtype.id_field else None,
                          schema=schema_ref(content, folder, rtype))
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -132,7 +133,7 @@ def render_record(rtype: m.RecordType, record_id: str, *, today: dt.date,
         lines.append("#")
     lines.append(f"# {rtype.title}: {record_id}")
     lines.append(f"# {rtype.help}")
-    if rtype.folder:
+    if rtype.folder and rtype.own_pages:
         lines.append(f"# De bestandsnaam is de id en het webadres: /{rtype.folder}/{record_id}/")
     lines += [f"# {line}" if line else "#" for line in intro]
     lines.append("#")
