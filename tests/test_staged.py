@@ -87,6 +87,7 @@ def test_the_staged_build_makes_the_site_the_plugin_build_makes(tmp_path, projec
     assert "tlv-aanvragen" in files["procedures/tlv-oud/index.html"].decode()
     assert "sha256-" in files["_headers"].decode()
     assert "Zoekwoorden" in files["search/search_index.json"].decode()
+    assert "procedures/tlv-aanvragen/" in files["zoeken/index/d-0.json"].decode()
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -38,6 +38,7 @@ from swvsite.pages import (
     permalinks,
     redirects,
     search,
+    zoekindex,
 )
 from swvsite.pages.markup import abbreviations
 from swvsite.pages.records import RenderMemo, record_pages
@@ -296,6 +297,7 @@ class SwvsitePlugin(BasePlugin):
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
         for lang in searchindex.stemmed_languages(config):
             searchindex.patch_language_file(site_dir, lang)
+        zoekindex.write(site_dir, self.content)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from swvsite.content import model as m
 from swvsite.engine import searchindex
-from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search
+from swvsite.pages import footer, headers, pagehead, permalinks, redirects, search, zoekindex
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
@@ -92,6 +92,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
     add_search_words(site_dir, site)
     for lang in settings.search_languages:
         searchindex.patch_language_file(site_dir, lang)
+    zoekindex.write(site_dir, site)
 
 
 def page_title(page: StagedPage, text: str, site_name: str) -> str | None:

@@ -35,8 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from swvsite.content import model as m
 from swvsite.content import records
 from swvsite.pages import filters
+from swvsite.pages import search as begripnamen
 
 PREFIX = 2              # shard by the first two letters of a term,
 MAX_PREFIX = 5          # or more where that shard would be big:
@@ -507,8 +509,25 @@ def files(index: Index) -> dict[str, bytes]:
     return out
 
 
+INDEX_DIR = Path("zoeken") / "index"  # where the built site serves the index
+
+
+def write(site_dir: Path, site: m.Site | None = None) -> dict[str, bytes]:
+    """Build the index of the finished site in `site_dir` (with the begrippen
+    of `site` as synonyms) and write its files under site/zoeken/index/; both
+    build paths call this last, after the post-pass."""
+    synonyms = Synonyms(begripnamen.synoniemen(site).groups) if site is not None else None
+    out = site_dir / INDEX_DIR
+    written = files(build(site_entries(site_dir), synonyms=synonyms))
+    for name, data in written.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return written
+
+
 def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
 def gzip_size(data: bytes) -> int:
