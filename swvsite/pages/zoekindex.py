@@ -527,7 +527,8 @@ def write(site_dir: Path, site: m.Site | None = None) -> dict[str, bytes]:
 
 
 def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True).encode("utf-8")
 
 
 def gzip_size(data: bytes) -> int:
