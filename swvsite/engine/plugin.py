@@ -38,6 +38,7 @@ from swvsite.pages import (
     permalinks,
     redirects,
     search,
+    zoeken,
     zoekindex,
 )
 from swvsite.pages.markup import abbreviations
@@ -186,6 +187,7 @@ class SwvsitePlugin(BasePlugin):
         records = record_pages(self.content, self.render_memo if self.preview else None)
         generated = records + filters.facet_pages(self.content)
         generated += signaalpagina.paginas(self.content, self._signalen(), review.today())
+        generated.append(zoeken.zoekpagina(self.content))
         known = {page.path for page in records}
         generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files

@@ -24,10 +24,10 @@ from pathlib import Path
 SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
-STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "signalen.css", "print.css")
+STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "signalen.css", "zoeken.css", "print.css")
 
 SCRIPT = "assets/javascripts/swvsite.min.js"
-SCRIPT_SOURCES = ("swvsite-filter.js", "toetsenbord.js")
+SCRIPT_SOURCES = ("swvsite-filter.js", "toetsenbord.js", "zoeken.js")
 
 
 def _source(name: str) -> str:

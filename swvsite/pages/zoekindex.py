@@ -311,7 +311,7 @@ def site_entries(site_dir: Path) -> list[Entry]:
     for path in sorted(site_dir.rglob("index.html")):
         rel = path.parent.relative_to(site_dir).as_posix()
         url = "" if rel == "." else rel + "/"
-        if is_filter_page(url):
+        if is_filter_page(url) or url == SEARCH_PAGE:
             continue
         entries += page_entries(path.read_text(encoding="utf-8", errors="replace"), url)
     return entries
@@ -436,6 +436,8 @@ def build(entries: list[Entry], names: Sequence[str] = (),
             score = entry.boost * idf * (tf * (BM25_K + 1) / (tf + norm)
                                          + TITLE_BONUS * titles.get(term, 0.0))
             postings[entry.lang][term].append((number, round(score, 2)))
+    for word in vocabulary:  # compound parts: the client finds their stems here too
+        surfaces["nl"].setdefault(word, stem(word, "nl"))
     for by_term in postings.values():
         for found in by_term.values():
             found.sort(key=lambda p: -p[1])
@@ -504,11 +506,18 @@ def files(index: Index) -> dict[str, bytes]:
         out[f"d-{start // DOC_BLOCK}.json"] = _json(
             [[e.url, e.title, e.page_title, e.text[:SNIPPET]] for e in block])
     manifest = {"block": DOC_BLOCK, "shards": manifest_keys,
-                "vocabulary": sorted(index.vocabulary)}
+                "vocabulary": sorted(index.vocabulary),
+                # the query rules the client (swvsite/assets/zoeken.js) shares
+                "rules": {"prefix": PREFIX, "max_prefix": MAX_PREFIX, "min_part": MIN_PART,
+                          "part": PART_WEIGHT, "correction": CORRECTION_WEIGHT,
+                          "completion": COMPLETION_WEIGHT, "completions": MAX_COMPLETIONS,
+                          "stop": {lang: sorted(STOP_WORDS.get(lang, ()))
+                                   for lang in sorted(index.postings)}}}
     out["manifest.json"] = _json(manifest)
     return out
 
 
+SEARCH_PAGE = "zoeken/"                # the result page itself is no result
 INDEX_DIR = Path("zoeken") / "index"  # where the built site serves the index
 
 
@@ -571,14 +580,14 @@ def query_groups(query: str, index: Index, lang: str = "nl"
                 add(surfaces[compound], 1)
         parts = split_compound(word, index.vocabulary) if lang == "nl" else []
         for part in parts:                       # "thuisonderwijs": also its parts
-            add(stem(part, lang), PART_WEIGHT)
+            add(surfaces[part], PART_WEIGHT)
         if word in surfaces:
             add(surfaces[word], 1)
         elif not parts and (candidates := _corrections(word, surfaces)):
             corrected.append(candidates[0])
             add(surfaces[candidates[0]], CORRECTION_WEIGHT)
-        else:
-            add(stem(word, lang), 1)
+        else:                                    # unknown: only as a stem of itself
+            add(word, 1)
         if len(word) >= MIN_PART:                # search as you type: "dyslex"
             for other in _completions(word, surfaces):
                 add(surfaces[other], COMPLETION_WEIGHT)
@@ -594,7 +603,8 @@ def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], 
 
 def _completions(word: str, surfaces: dict[str, str]) -> list[str]:
     """Words of the index that start with `word` (at most a few, shortest first)."""
-    found = sorted((w for w in surfaces if w.startswith(word) and w != word), key=len)
+    found = sorted((w for w in surfaces if w.startswith(word) and w != word),
+                   key=lambda w: (len(w), w))
     return found[:MAX_COMPLETIONS]
 
 
