@@ -22,7 +22,8 @@
   var WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
   var ARABIC_MARKS = /[\u064b-\u0652\u0670\u0640]/g;
   var ALEF = /[أإآٱ]/g;
-  var root = new URL(form.getAttribute("data-swv-root") || "./", location.href);
+  // The form lands on <site>/zoeken/: the site's root is one up from there.
+  var root = new URL("../", new URL(form.getAttribute("action"), location.href));
   var base = new URL("zoeken/index/", root);
   var lang = (document.documentElement.lang || "nl").split("-")[0].toLowerCase();
   var text = TEXT[lang] || TEXT.nl;

@@ -1,8 +1,9 @@
-"""The search page /zoeken/: the search box, the result list the client
+"""The search page /zoeken/: the result list the client
 (swvsite/assets/zoeken.js) fills from the sharded index (swvsite.pages.zoekindex),
 and the help for when nothing (or little) is found: the steunpunt's phone and
 mail and the begrippen. Without JavaScript the page says search needs it and
-offers the same help."""
+offers the same help. The search box itself is in every page's header
+(overrides/partials/search.html)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,6 @@ from swvsite.pages.addresses import BEGRIPPEN_PAGE
 from swvsite.pages.markup import FRONT_MATTER, GeneratedPage, email, join, page_link, telefoon
 
 ZOEKPAGINA = "zoeken.md"
-ZOEKPAGINA_URL = "zoeken/"
-SITE_ROOT = "../"  # the site's root, seen from /zoeken/
-
-
-def zoekformulier(vraag_id: str = "swv-zoekvraag", root: str = SITE_ROOT) -> str:
-    """The search box: a plain form that lands on /zoeken/?q=... (also without JavaScript)."""
-    return (f'<form role="search" class="swv-zoeken" action="{root}{ZOEKPAGINA_URL}" '
-            f'data-swv-zoeken data-swv-root="{root}">'
-            f'<label for="{vraag_id}">Zoek op deze website</label> '
-            f'<input type="search" id="{vraag_id}" name="q" autocomplete="off" '
-            'enterkeyhint="search"> <button type="submit">Zoeken</button></form>')
 
 
 def hulp(site: m.Site) -> str:
@@ -39,7 +29,6 @@ def hulp(site: m.Site) -> str:
 def zoekpagina(site: m.Site) -> GeneratedPage:
     return GeneratedPage(ZOEKPAGINA, FRONT_MATTER + join(
         "# Zoeken",
-        zoekformulier(),
         "Zoeken werkt alleen als JavaScript aan staat in uw browser.\n"
         "{: #swv-zoeken-zonderjs .swv-zoeken-zonderjs }",
         '<p id="swv-zoek-status" class="swv-zoek-status" role="status"></p>',
