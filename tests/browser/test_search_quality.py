@@ -66,19 +66,18 @@ def demo(tmp_path_factory):
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query like a visitor and return the result pages, best first."""
-    page.click(".md-search__input")
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
+    """Type a query in the search box like a visitor, press Enter, and return
+    the result pages of /zoeken/, best first."""
+    page.fill("#swv-zoekvraag", "")
+    page.click("#swv-zoekvraag")
     page.keyboard.type(query)
+    page.keyboard.press("Enter")
     page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q && "
-        "/overeenkomende/.test(document.querySelector('.md-search-result__meta').textContent)",
-        arg=query)
-    page.wait_for_timeout(300)  # let the last keystroke's results replace the previous ones
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item",
-        "items => items.map(i => i.querySelector('a.md-search-result__link').href)")
+        "q => location.pathname.endsWith('/zoeken/') && "
+        "new URLSearchParams(location.search).get('q') === q && "
+        "document.getElementById('swv-zoek-status').textContent !== ''", arg=query)
+    hrefs = page.eval_on_selector_all(".swv-zoek-resultaten li a",
+                                      "links => links.map(a => a.href)")
     return [urlparse(h).path.lstrip("/") for h in hrefs]
 
 
