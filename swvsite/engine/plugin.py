@@ -25,7 +25,7 @@ from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
 from swvsite.content.signalen import instellingen as signaalinstellingen
-from swvsite.engine import searchindex, theme
+from swvsite.engine import theme
 from swvsite.pages import (
     bundle,
     exports,
@@ -37,7 +37,6 @@ from swvsite.pages import (
     pagelinks,
     permalinks,
     redirects,
-    search,
     zoeken,
     zoekindex,
 )
@@ -245,10 +244,6 @@ class SwvsitePlugin(BasePlugin):
         self._script_hashes = set()
         self._page_script_hashes = {}
         self._digests = None
-        search_plugin = searchindex.search_plugin(config)
-        if search_plugin is not None and search_plugin.config.enabled:
-            search_plugin.search_index = searchindex.search_index(search.synoniemen(self.content),
-                                                      search_plugin.config)
 
     def on_post_page(self, output, page, config):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
@@ -297,8 +292,6 @@ class SwvsitePlugin(BasePlugin):
         hashes = sorted(self._script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
-        for lang in searchindex.stemmed_languages(config):
-            searchindex.patch_language_file(site_dir, lang)
         zoekindex.write(site_dir, self.content)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
