@@ -209,6 +209,7 @@ class SwvsitePlugin(BasePlugin):
             files.append(File.generated(config, feeds.JSON_PATH,
                                         content=feeds.json_feed(self.content, config.site_url)))
         files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
+        files.append(File.generated(config, bundle.SEARCH_SCRIPT, content=bundle.search_script()))
         files.append(File.generated(config, bundle.STYLESHEET,
                                     content=bundle.stylesheet(theme.palette_css(self.content))))
         return files

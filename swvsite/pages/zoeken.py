@@ -8,7 +8,7 @@ offers the same help. The search box itself is in every page's header
 from __future__ import annotations
 
 from swvsite.content import model as m
-from swvsite.pages import safe
+from swvsite.pages import bundle, safe
 from swvsite.pages.addresses import BEGRIPPEN_PAGE
 from swvsite.pages.markup import FRONT_MATTER, GeneratedPage, email, join, page_link, telefoon
 
@@ -35,4 +35,5 @@ def zoekpagina(site: m.Site) -> GeneratedPage:
         '<p id="swv-bedoelde-u" class="swv-bedoelde-u" hidden></p>',
         '<ol id="swv-zoek-resultaten" class="swv-zoek-resultaten"></ol>',
         hulp(site),
+        f'<script src="../{bundle.SEARCH_SCRIPT}" defer></script>',
     ))
