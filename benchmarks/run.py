@@ -997,7 +997,8 @@ First load counts: {', '.join('`' + f + '`' for f in first['files'])} (gzip leve
 """
     if data.get("notes"):
         text += "\n## Notes\n\n" + data["notes"].strip() + "\n"
-    return text
+    search = BENCH / "SEARCH.md"  # the search-index measurements (zoekindex_sizes.py, issue 15)
+    return text + ("\n" + search.read_text(encoding="utf-8") if search.is_file() else "")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -132,11 +132,10 @@ def test_a_record_page_missing_from_the_site_is_named_with_its_file(built, site)
 
 
 def test_a_page_missing_from_the_search_index_is_found(built, site):
-    index = site / "search/search_index.json"
-    data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = [d for d in data["docs"]
-                    if not d["location"].startswith("voorzieningen/opdc-test/")]
-    index.write_text(json.dumps(data), encoding="utf-8")
+    for block in (site / "zoeken/index").glob("d-*.json"):
+        data = json.loads(block.read_text(encoding="utf-8"))
+        data = [d for d in data if not d[0].startswith("voorzieningen/opdc-test/")]
+        block.write_text(json.dumps(data), encoding="utf-8")
     found = findings(check_site(built, site))
     [finding] = found
     assert finding.startswith("- /voorzieningen/opdc-test/: de pagina van ")
@@ -144,9 +143,9 @@ def test_a_page_missing_from_the_search_index_is_found(built, site):
 
 
 def test_an_unreadable_search_index_is_found(built, site):
-    (site / "search/search_index.json").unlink()
+    (site / "zoeken/index/manifest.json").unlink()
     [finding] = findings(check_site(built, site))
-    assert finding.startswith("- /search/search_index.json: de zoekindex ontbreekt")
+    assert finding.startswith("- /zoeken/index/manifest.json: de zoekindex ontbreekt")
 
 
 def test_axe_finds_an_inaccessible_page_and_nothing_on_the_others(built, site):

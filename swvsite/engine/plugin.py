@@ -25,7 +25,7 @@ from swvsite.content import review
 from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
 from swvsite.content.signalen import instellingen as signaalinstellingen
-from swvsite.engine import searchindex, theme
+from swvsite.engine import theme
 from swvsite.pages import (
     bundle,
     exports,
@@ -37,7 +37,8 @@ from swvsite.pages import (
     pagelinks,
     permalinks,
     redirects,
-    search,
+    zoeken,
+    zoekindex,
 )
 from swvsite.pages.markup import abbreviations
 from swvsite.pages.records import RenderMemo, record_pages
@@ -48,6 +49,7 @@ from swvsite.pages.translated import (
     finish_page,
     mark_dutch,
     page_languages,
+    search_languages,
     translated_pages,
 )
 
@@ -192,6 +194,8 @@ class SwvsitePlugin(BasePlugin):
         generated = records + filters.facet_pages(self.content) + translated_pages(self.content)
         generated += signaalpagina.paginas(self.content, self._signalen(), review.today())
         self._languages = page_languages(self.content, Path(config.docs_dir))
+        generated += [zoeken.zoekpagina(self.content, taal)
+                      for taal in search_languages(self._languages)]
         known = {page.path for page in records}
         generated += removed_pages(self.content, lambda target: self._resolve(target, files, known))
         self._files = files
@@ -216,6 +220,7 @@ class SwvsitePlugin(BasePlugin):
         files.append(File.generated(config, bundle.SCRIPT, content=bundle.script()))
         for path, text in bundle.feature_files().items():
             files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, bundle.SEARCH_SCRIPT, content=bundle.search_script()))
         files.append(File.generated(config, bundle.STYLESHEET,
                                     content=bundle.stylesheet(theme.palette_css(self.content))))
         return files
@@ -251,10 +256,6 @@ class SwvsitePlugin(BasePlugin):
         self._script_hashes = set()
         self._page_script_hashes = {}
         self._digests = None
-        search_plugin = searchindex.search_plugin(config)
-        if search_plugin is not None and search_plugin.config.enabled:
-            search_plugin.search_index = searchindex.search_index(search.synoniemen(self.content),
-                                                      search_plugin.config)
 
     def on_page_content(self, html, page, config, files):
         return mark_dutch(html)
@@ -309,8 +310,7 @@ class SwvsitePlugin(BasePlugin):
         hashes = sorted(self._script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
-        for lang in searchindex.stemmed_languages(config):
-            searchindex.patch_language_file(site_dir, lang)
+        zoekindex.write(site_dir, self.content)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])

@@ -2,7 +2,7 @@
 site, done on the HTML an engine wrote (no engine needed, none imported).
 
 The plugin does these in MkDocs' events (`on_post_page`, `on_post_template`,
-`on_post_build`, its search index); a staged build (swvsite.engine.staged) lets a
+`on_post_build`); a staged build (swvsite.engine.staged) lets a
 plain engine build the pages and then does them here, with the same functions
 of swvsite:
 
@@ -14,21 +14,17 @@ of swvsite:
 - a redirect page for every old address (`redirects`);
 - each page's language and direction, the language switcher and hreflang links, and
   Dutch text on a translated page marked as Dutch (`translated`);
-- the search index: the other names of the begrippen an entry mentions
-  (`search.expand_entries`), written as UTF-8, and the patched lunr language
-  files (`searchindex.patch_language_file`).
+- the site's own search index under zoeken/index/ (`zoekindex.write`).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from swvsite.content import model as m
-from swvsite.engine import searchindex
 from swvsite.pages import (
     bundle,
     footer,
@@ -36,13 +32,12 @@ from swvsite.pages import (
     pagehead,
     permalinks,
     redirects,
-    search,
     translated,
+    zoekindex,
 )
 
 NETLIFY_HEADERS = "_headers"
 NGINX_HEADERS = "_nginx-security-headers.conf"
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _ARTICLE_H1 = re.compile(r'<article class="md-content__inner[^"]*">.*?<h1[^>]*>(.*?)</h1>', re.S)
@@ -71,7 +66,6 @@ class SiteSettings:
     site_url: str | None
     site_name: str
     site_description: str | None
-    search_languages: tuple[str, ...]  # languages whose lunr file gets our patch
 
 
 def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
@@ -105,9 +99,7 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
     ordered = sorted(hashes)
     (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(ordered), encoding="utf-8")
     (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(ordered), encoding="utf-8")
-    add_search_words(site_dir, site)
-    for lang in settings.search_languages:
-        searchindex.patch_language_file(site_dir, lang)
+    zoekindex.write(site_dir, site)
 
 
 def page_title(page: StagedPage, text: str, site_name: str) -> str | None:
@@ -152,16 +144,3 @@ def write_redirects(site_dir: Path, site: m.Site, site_url: str | None) -> None:
         target.write_text(redirects.redirect_page(redirect, site_url, meta), encoding="utf-8")
 
 
-def add_search_words(site_dir: Path, site: m.Site) -> None:
-    """The engine's search index with the begrippen's other names in each entry
-    that mentions them, as the plugin's index has them."""
-    path = site_dir / SEARCH_INDEX
-    if not path.is_file():
-        return
-    raw = path.read_text(encoding="utf-8")
-    for mark in (translated.DUTCH_MARK, *translated.DUTCH_WORD):
-        raw = raw.replace(mark, "").replace(mark.encode("unicode_escape").decode(), "")
-    index = json.loads(raw)
-    search.expand_entries(index["docs"], search.synoniemen(site))
-    path.write_text(json.dumps(index, separators=(",", ":"), default=str, ensure_ascii=False),
-                    encoding="utf-8")

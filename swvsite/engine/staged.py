@@ -11,7 +11,7 @@
    its own (`python -m mkdocs` or `python -m properdocs`, see swvsite.engine.choice):
    no plugin of ours runs in it.
 3. **Post-pass** (swvsite.engine.postpass) over the finished HTML: head tags, policy,
-   header files, redirect pages, search words.
+   header files, redirect pages, the search index.
 
 Only the stage reads the MkDocs configuration (with MkDocs' own loader and the
 plugin's own events, so it follows the plugin as it grows); the engine build
@@ -120,8 +120,7 @@ def stage(config_file: Path, out: Path) -> Staged:
     config_path.write_text(yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),
                            encoding="utf-8")
     pages = writer.staged_pages(_nav_titles(raw.get("nav") or []))
-    settings = SiteSettings(config.site_url, config.site_name, config.site_description,
-                            tuple(_search_languages(config)))
+    settings = SiteSettings(config.site_url, config.site_name, config.site_description)
     site = plugin.loaded_site  # type: ignore[attr-defined]  # the swvsite plugin (hooks)
     return Staged(config_path, site, pages, settings)
 
@@ -297,12 +296,6 @@ def _copy_extension_changes(plain: dict, config, names_before: list, configs_bef
             entries[positions[0]] = new_entry
         else:
             entries.append(new_entry)
-
-
-def _search_languages(config) -> list[str]:
-    from swvsite.engine.searchindex import stemmed_languages
-
-    return stemmed_languages(config)
 
 
 # --------------------------------------------------------------------------

@@ -3,9 +3,9 @@
 - its colour variables: the organisation's palette
   (swvsite.content.huisstijl.kleuren) as the CSS variables of Material's palette
   `custom`;
-- what its built output holds (for `swvsite check-site`): where the search index
-  is, which features make a page fetch from another website, and which addresses
-  its script bundle names only for such a feature.
+- what its built output holds (for `swvsite check-site`): which features make
+  a page fetch from another website, and which addresses its script bundle
+  names only for such a feature.
 """
 
 from __future__ import annotations
@@ -41,9 +41,6 @@ def use_custom_palette(theme: Any) -> None:
     """Tell Material to take its colours from the variables of `css`."""
     theme["palette"] = {"primary": "custom", "accent": "custom"}
 
-
-# Where the built site has its search index.
-SEARCH_INDEX = "search/search_index.json"
 
 # A marker in a page's HTML -> what the feature makes the browser fetch elsewhere.
 FEATURES = {

@@ -30,10 +30,16 @@ from pathlib import Path
 SOURCES = Path(__file__).parent.parent / "assets"
 
 STYLESHEET = "assets/stylesheets/swvsite.min.css"
-STYLESHEET_SOURCES = ("swvsite.css", "toegankelijk.css", "contactblok.css", "print.css")
+STYLESHEET_SOURCES = (
+    "swvsite.css", "toegankelijk.css", "contactblok.css", "zoeken.css", "print.css",
+)
 
 SCRIPT = "assets/javascripts/swvsite.min.js"
 SCRIPT_SOURCES = ("toetsenbord.js",)
+# The search client runs only on /zoeken/ (swvsite.pages.zoeken): its own small
+# file, loaded by that page alone, so every other page's first load stays as it was.
+SEARCH_SCRIPT = "assets/javascripts/zoeken.min.js"
+SEARCH_SCRIPT_SOURCES = ("zoeken.js",)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,11 @@ def stylesheet(theme_parts: list[str]) -> str:
 def script() -> str:
     """The site's script: the sources, each in its own try block."""
     return combine_scripts([_source(name) for name in SCRIPT_SOURCES])
+
+
+def search_script() -> str:
+    """The search page's script (swvsite/assets/zoeken.js)."""
+    return combine_scripts([_source(name) for name in SEARCH_SCRIPT_SOURCES])
 
 
 def combine_scripts(sources: list[str]) -> str:

@@ -1,14 +1,12 @@
 """Search in the words parents use: synonyms from the begrippenlijst.
 
 Every name of a begrip (term, afkorting, zoekwoorden) finds the index entries
-that mention any other of its names. Engine-neutral: it works on index entries
-as dicts with a title and a text; the engine's search index calls it
-(swvsite.engine.searchindex).
+that mention any other of its names: the site's search index
+(swvsite.pages.zoekindex) takes the groups of names from `synoniemen`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -75,33 +73,3 @@ def synoniemen(site: m.Site) -> Synoniemen:
             by_name.setdefault(name.lower(), []).append(index)
     return Synoniemen(tuple(groups), {k: tuple(v) for k, v in by_name.items()},
                       _trie_pattern(list(by_name)))
-
-
-def zoekwoorden(entry: dict, synonyms: Synoniemen) -> str:
-    """The hidden 'Zoekwoorden:' tail for one index entry: the other names of
-    every begrip the entry mentions by any of its names ('' if none)."""
-    mentioned = synonyms.mentioned(f"{entry.get('title', '')} {entry.get('text', '')}")
-    if not mentioned:
-        return ""
-    begrippen = sorted({i for name in mentioned for i in synonyms.by_name[name]})
-    extra = [name for i in begrippen for name in synonyms.groups[i]
-             if name.lower() not in mentioned]
-    if not extra:
-        return ""
-    return f" <p hidden>Zoekwoorden: {html.escape(', '.join(dict.fromkeys(extra)))}</p>"
-
-
-def expand_entries(entries: list[dict], synonyms: Synoniemen) -> None:
-    """Add, to every index entry that mentions a begrip by any of its names, the
-    other names, so a search for any of them finds it. Shown text stays the same
-    except for a short hidden 'Zoekwoorden:' tail."""
-    for entry in entries:
-        tail = zoekwoorden(entry, synonyms)
-        if tail:
-            entry["text"] = (entry.get("text") or "") + tail
-
-
-def expand_index(index: dict, synonyms: Synoniemen) -> dict:
-    """`expand_entries` on a whole search index (`{"docs": [...]}`)."""
-    expand_entries(index.get("docs", []), synonyms)
-    return index

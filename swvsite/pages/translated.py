@@ -22,6 +22,7 @@ from typing import Any
 from swvsite.content import model as m
 from swvsite.content import vertalingen as v
 from swvsite.content.fields import Field, ListOf, Obj
+from swvsite.pages import zoeken
 from swvsite.pages.backlinks import Backlinks
 from swvsite.pages.labels import DUTCH_WORD, dutch_block, label, label_lang, page_language
 from swvsite.pages.markup import GeneratedPage, titled
@@ -188,6 +189,14 @@ class PageLanguages:
         return {"nl": dutch, **versions}
 
 
+def search_languages(languages: PageLanguages) -> list[str]:
+    """The languages with a search page of their own: Dutch, and every language
+    that has translated pages and the search page's words (zoeken.TEKST)."""
+    with_pages = {page.split("/", 1)[0] for page in languages.dutch_of}
+    return ["nl", *sorted(t.code for t in languages.talen
+                          if t.code in with_pages and t.code in zoeken.TEKST)]
+
+
 def page_languages(site: m.Site, docs_dir: Path | None) -> PageLanguages:
     found = site.vertalingen or v.Vertalingen()
     versions: dict[str, dict[str, str]] = {}
@@ -241,6 +250,7 @@ def finish_page(output: str, page: str, languages: PageLanguages,
                                      'class="no-js">', output, count=1)
     # Material repeats the theme's direction on <body>.
     output = _BODY_DIR.sub(f'<body dir="{taal.richting}"', output, count=1)
+    output = zoeken.zoekbalk_in(output, taal.code)
     if taal.code != "nl":
         output = _DUTCH_CHROME.sub(lambda found: found.group(0) + ' lang="nl"', output)
     alternates = languages.alternates(page)

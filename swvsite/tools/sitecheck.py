@@ -37,8 +37,9 @@ import yaml
 
 from swvsite.content import model as m
 from swvsite.engine import theme
+from swvsite.pages import zoekindex
 
-SEARCH_INDEX = theme.SEARCH_INDEX
+SEARCH_INDEX = (zoekindex.INDEX_DIR / "manifest.json").as_posix()
 LOCAL_BASE = "http://swvsite.invalid/"
 # Links that do not point to a place in the site.
 NOT_LOCATIONS = ("mailto:", "tel:", "sms:", "data:", "blob:", "javascript:", "about:")
@@ -321,13 +322,16 @@ def _css_urls(text: str) -> list[str]:
 
 def search_index(built: BuiltSite, site: m.Site | None, docs_dir: Path | None,
                  use_directory_urls: bool = True) -> list[Finding]:
-    """Every page a visitor may search for is in the theme's search index."""
+    """Every page a visitor may search for is in the site's search index
+    (swvsite.pages.zoekindex: its manifest and its document blocks)."""
     index_file = built.root / SEARCH_INDEX
     todo = "Bouw de site opnieuw met 'swvsite build'; blijft het zo, meld het aan een ontwikkelaar"
     try:
-        docs = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
-        indexed = {unquote(str(d["location"]).split("#", 1)[0]) for d in docs}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        json.loads(index_file.read_text(encoding="utf-8"))["shards"]
+        indexed = {unquote(str(d[0]).split("#", 1)[0])
+                   for block in sorted(index_file.parent.glob("d-*.json"))
+                   for d in json.loads(block.read_text(encoding="utf-8"))}
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
         return [Finding("/" + SEARCH_INDEX, f"de zoekindex ontbreekt of is onleesbaar ({exc})",
                         todo)]
     excluded = not_searched(docs_dir, use_directory_urls) if docs_dir else set()
@@ -335,7 +339,8 @@ def search_index(built: BuiltSite, site: m.Site | None, docs_dir: Path | None,
         if site is not None else {}
     findings = []
     for page in built.pages.values():
-        if page.rel == "404.html" or page.redirect or page.url in excluded:
+        if page.rel == "404.html" or page.redirect or page.url in excluded or \
+                page.url == zoekindex.SEARCH_PAGE or zoekindex.is_filter_page(page.url):
             continue
         if page.url not in indexed:
             # A record page is always searchable (a missing one is a record_pages finding).

@@ -129,13 +129,14 @@ def test_open_search_and_targeted_heading_pass_axe(browser, site, viewport):
         page.goto(site.url("/procedures/tlv-aanvragen/#stap-2"), wait_until="load")
         violations += run_axe(page, label="/procedures/tlv-aanvragen/#stap-2")
 
-        page.keyboard.press("/")  # Material's shortcut; opens the search
-        page.locator(".md-search__input").wait_for(state="visible")
-        page.locator(".md-search__input").focus()
+        page.locator("#swv-zoekvraag").focus()
         page.keyboard.type("TLV")
-        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15_000)
-        page.wait_for_timeout(300)  # the result list fades in
-        violations += run_axe(page, label="/procedures/tlv-aanvragen/ (search: TLV)")
+        page.keyboard.press("Enter")
+        page.locator(".swv-zoek-resultaten li").first.wait_for(state="visible", timeout=15_000)
+        violations += run_axe(page, label="/zoeken/?q=TLV")
+        page.goto(site.url("/zoeken/?q=zzqxw"), wait_until="load")
+        page.locator("#swv-zoek-status").get_by_text("Geen").wait_for()
+        violations += run_axe(page, label="/zoeken/?q=zzqxw (no results)")
 
         if viewport is PHONE:
             page.goto(site.url("/"), wait_until="load")

@@ -76,9 +76,10 @@ def test_search_and_filters_work_under_the_policy(strict_site, context):
     context.add_init_script(VIOLATION_LISTENER)
     page = context.new_page()
     page.goto(base + "/")
-    page.click(".md-search__input")
+    page.click("#swv-zoekvraag")
     page.keyboard.type("thuiszitten")
-    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Enter")  # the search box lands on /zoeken/, the client answers there
+    page.wait_for_selector(".swv-zoek-resultaten li a")
     page.goto(base + "/scholen/")
     page.select_option("#filter-scholen-gemeente", "goirle")
     assert "gevonden" in page.inner_text(".swv-filter-telling")

@@ -13,7 +13,7 @@ import pytest
 def test_print_styles(site, page, path, block):
     page.goto(site.url(path))
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".swv-zoekbalk"):
         assert page.eval_on_selector(chrome, "e => getComputedStyle(e).display") == "none", chrome
     assert page.eval_on_selector(block, "e => getComputedStyle(e).breakInside") == "avoid"
     external = page.locator("article a[href^='http']").first

@@ -3,6 +3,8 @@ right-to-left layout, and axe on every translated page of the fixture site."""
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import pytest
 
 from .axecheck import report, run_axe
@@ -81,13 +83,17 @@ def test_axe_finds_nothing_on_translated_pages(page, translated):
     assert not violations, report(violations)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "needs the per-language search index (issue 15, helper i15search): today's lunr index "
-    "mixes all languages; remove this mark when both land"))
 def test_search_on_an_english_page_finds_english_pages_only(page, translated):
     from .test_search_quality import search
 
     page.goto(translated.url("/en/procedures/tlv-aanvragen/"))
+    assert page.inner_text("label[for=swv-zoekvraag]") == "Search this website"
     found = search(page, "TLV")
+    assert urlparse(page.url).path.endswith("/en/zoeken/")
+    assert page.evaluate("document.documentElement.lang") == "en"
     assert found, "the English page's search finds nothing"
     assert all(path.startswith("en/") for path in found), found
+    # And a Dutch page's search finds Dutch pages only.
+    page.goto(translated.url("/procedures/tlv-aanvragen/"))
+    found = search(page, "TLV")
+    assert found and not any(path.startswith(("en/", "ar/")) for path in found), found

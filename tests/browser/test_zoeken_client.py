@@ -1,0 +1,63 @@
+"""The search client (swvsite/assets/zoeken.js) against the Python reference
+(swvsite.pages.zoekindex.search) on the test site: both must give the same top
+results and the same "Bedoelde u ...?" for the same questions, so the two
+implementations of the query rules cannot drift apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from swvsite.content.load import load_site
+from swvsite.pages import zoekindex as z
+
+from conftest import FIXTURE_CONTENT
+
+QUESTIONS = [
+    "tlv",                              # abbreviation
+    "dyslectie",                        # typo
+    "dislexie op school",               # typo with stop words
+    "thuiszitten",
+    "leerplicht ambtenaar",             # two words joined
+    "toelaatbaarheidsverklaring aanvragen",
+    "ondersteuningsplan",
+    "bezwaar maken tegen besluit",
+    "ontwikkelingsperspectiefplan",     # a compound
+    "onderwijsconsulent",
+    "samenwerkingsverband",
+    "wat doet het steunpunt",
+    "klacht over school",
+    "leerlingenvervoer aanvragen",
+    "dyslex",                           # search as you type
+    "zzqxw",                            # nothing
+    "ondersteuningteam",                # typo in a compound
+]
+
+
+@pytest.fixture(scope="module")
+def reference(site):
+    synonyms = z.Synonyms(z.begripnamen.synoniemen(load_site(FIXTURE_CONTENT)).groups)
+    return z.build(z.site_entries(site.root), synonyms=synonyms)
+
+
+@pytest.fixture(scope="module")
+def search_page(site, browser):
+    page = browser.new_page()
+    page.goto(site.url("/zoeken/"))
+    page.wait_for_function("window.swvZoeken")
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_the_client_ranks_as_the_python_reference(question, reference, search_page):
+    expected = [e.url for e in z.search(question, reference)][:5]
+    answer = search_page.evaluate(
+        "q => window.swvZoeken.ask(q, 10).then(a => ({urls: a.results.map(d => d[0]),"
+        " meant: a.meant}))", question)
+    assert answer["urls"][:5] == expected
+    assert answer["meant"] == z.bedoelde_u(question, reference)
+
+
+def test_the_reference_finds_something_for_the_questions(reference):
+    found = [q for q in QUESTIONS if z.search(q, reference)]
+    assert len(found) >= len(QUESTIONS) - 1
