@@ -46,12 +46,6 @@ def test_header_files_for_static_hosts(fixture_site):
     assert all_hashes and all(h in policy for h in all_hashes)
 
 
-def test_search_language_file_stems_prefix_queries(fixture_site):
-    lunr_nl = (fixture_site.root / "assets/javascripts/lunr/min/lunr.nl.min.js").read_text()
-    assert lunr_nl.count("swvsite: stem prefix queries") == 1
-    assert "lunr.QueryParser.prototype.nextClause" in lunr_nl
-
-
 def test_an_inline_script_that_is_not_the_themes_fails_the_build(tmp_path, minimal_content):
     from conftest import make_project, run_swvsite
 

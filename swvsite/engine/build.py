@@ -149,11 +149,13 @@ class _Build:
             else:
                 self._render_in_order()
             self._validate_anchors()
-            config.plugins.on_post_build(config=config)
             if self.keep_site:
+                # Before on_post_build: what it makes from the finished pages (the
+                # search index reads them) must not see a page this build no longer has.
                 _remove_stale(Path(config.site_dir), self.started,
                               {os.path.normpath(f.abs_dest_path) for f in self.files
                                if self.inclusion(f.inclusion)})
+            config.plugins.on_post_build(config=config)
             if counts := warning_counter.get_counts():
                 msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
                 raise Abort(f"Aborted with {msg} in strict mode!")

@@ -29,6 +29,7 @@ import html
 import json
 import math
 import re
+import shutil
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
@@ -528,6 +529,8 @@ def write(site_dir: Path, site: m.Site | None = None) -> dict[str, bytes]:
     synonyms = Synonyms(begripnamen.synoniemen(site).groups) if site is not None else None
     out = site_dir / INDEX_DIR
     written = files(build(site_entries(site_dir), synonyms=synonyms))
+    if out.is_dir():  # a rebuild into the same folder (the preview): no stale shards
+        shutil.rmtree(out)
     for name, data in written.items():
         target = out / name
         target.parent.mkdir(parents=True, exist_ok=True)
