@@ -7,9 +7,11 @@ Chromium or Playwright they fail with a message that says what to install.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -92,18 +94,24 @@ def serve(root: Path):
     return server, thread
 
 
-@pytest.fixture(scope="session")
-def site(fixture_site):
-    """The test site (built once, see tests/conftest.py) served over HTTP."""
-    server, thread = serve(fixture_site.root)
+@contextlib.contextmanager
+def served(root: Path) -> Iterator[ServedSite]:
+    """A built site in `root` served over HTTP while the block runs."""
+    server, thread = serve(root)
     host, port = server.server_address[:2]
     try:
-        yield ServedSite(fixture_site.root, f"http://{host}:{port}", f"{host}:{port}",
-                         page_paths(fixture_site.root))
+        yield ServedSite(root, f"http://{host}:{port}", f"{host}:{port}", page_paths(root))
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site(fixture_site):
+    """The test site (built once, see tests/conftest.py) served over HTTP."""
+    with served(fixture_site.root) as served_site:
+        yield served_site
 
 
 @pytest.fixture(scope="session")
@@ -150,7 +158,12 @@ def calm_page(browser):
     turns transitions off, so a test that presses Tab a few hundred times
     need not wait for each fade (0.04 s instead of 0.25 s per Tab stop).
     The end state of every focus style is the same."""
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL", reduced_motion="reduce")
+    yield from calm_page_at(browser, DESKTOP)
+
+
+def calm_page_at(browser, viewport: dict) -> Iterator:
+    """A fixture's page at `viewport` with reduced motion (see calm_page)."""
+    context = browser.new_context(viewport=viewport, locale="nl-NL", reduced_motion="reduce")
     try:
         page = context.new_page()
         page.set_default_timeout(15_000)

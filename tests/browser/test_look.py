@@ -22,7 +22,7 @@ from swvsite.pages import footer
 from swvsite.pages.addresses import url_path
 from swvsite.pages.markup import datum
 
-from .conftest import PHONE
+from .conftest import PHONE, calm_page_at
 from conftest import FIXTURE_CONTENT
 
 SITE_URL = "https://testsite.swvsite.example/"  # tests/fixtures/site/mkdocs.yml
@@ -57,13 +57,7 @@ def checked_on(content, path: str) -> str:
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="nl-NL", reduced_motion="reduce")
-    try:
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-    finally:
-        context.close()
+    yield from calm_page_at(browser, PHONE)
 
 
 LOOK = """() => {

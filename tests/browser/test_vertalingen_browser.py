@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .axecheck import report, run_axe
-from .conftest import ServedSite, page_paths, serve
+from .conftest import served
 
 
 @pytest.fixture(scope="module")
@@ -17,15 +17,8 @@ def translated(tmp_path_factory):
 
     built = build_translated(tmp_path_factory.mktemp("vertaald-browser"))
     assert built.result.returncode == 0, built.result.stderr
-    server, thread = serve(built.root)
-    host, port = server.server_address[:2]
-    try:
-        yield ServedSite(built.root, f"http://{host}:{port}", f"{host}:{port}",
-                         page_paths(built.root))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with served(built.root) as served_site:
+        yield served_site
 
 
 def test_switcher_is_reached_and_followed_by_keyboard(calm_page, translated):
