@@ -90,3 +90,19 @@ def test_search_on_an_english_page_finds_english_pages_only(page, translated):
     page.goto(translated.url("/procedures/tlv-aanvragen/"))
     found = search(page, "TLV")
     assert found and not any(path.startswith(("en/", "ar/")) for path in found), found
+
+
+def test_out_of_date_notice_is_seen_on_a_phone_before_the_text(page, translated):
+    """The honest notice of an out-of-date translation is on the first screen of a
+    phone, in the page's language, above the translated text, and leads to the Dutch page."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(translated.url("/ar/procedures/tlv-aanvragen/"))
+    notice = page.locator(".swv-vertaling-melding")
+    assert notice.is_visible()
+    assert "تغيّر النص الهولندي منذ هذه الترجمة" in notice.inner_text()
+    box, heading = notice.bounding_box(), page.locator("article h2").first.bounding_box()
+    assert box["y"] + box["height"] <= 844 and box["y"] < heading["y"]
+    notice.locator("a[hreflang=nl]").click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path.endswith("/procedures/tlv-aanvragen/")
+    assert page.evaluate("document.documentElement.lang") == "nl"
