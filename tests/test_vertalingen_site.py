@@ -51,6 +51,9 @@ def test_each_page_has_its_own_language_and_direction(translated_site):
         # The theme's Dutch header, menu and footer are marked Dutch on a translated page.
         chrome = [page.find("header", class_="md-header"), page.find("footer", class_="md-footer")]
         assert all(part.get("lang") == ("nl" if lang != "nl" else None) for part in chrome), url
+        banner = page.find("aside", class_="md-banner")
+        if banner is not None and lang != "nl":
+            assert (banner.get("lang"), banner.get("dir")) == ("nl", "ltr"), url
 
 
 def test_translated_record_page_has_translated_text_and_dutch_facts(translated_site):

@@ -253,6 +253,9 @@ def finish_page(output: str, page: str, languages: PageLanguages,
     output = zoeken.zoekbalk_in(output, taal.code)
     if taal.code != "nl":
         output = _DUTCH_CHROME.sub(lambda found: found.group(0) + ' lang="nl"', output)
+        # The demo notice is a Dutch sentence: also read left to right.
+        output = output.replace('<aside class="md-banner">',
+                                '<aside class="md-banner" lang="nl" dir="ltr">', 1)
     alternates = languages.alternates(page)
     if not alternates:
         return output
