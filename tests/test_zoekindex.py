@@ -106,3 +106,56 @@ def test_every_begrip_is_an_entry_of_its_own():
 def test_bedoelde_u_offers_the_corrected_question():
     assert z.bedoelde_u("Dyslectie op school", index()) == "dyslexie op school"
     assert z.bedoelde_u("dyslexie op school", index()) is None
+
+
+def section_page(*sections: tuple[str, str, str]) -> str:
+    """A page of h2 sections: (title, attributes, body)."""
+    parts = "".join(f'<h2 id="s{i}"{attrs}>{title}</h2><p>{body}</p>'
+                    for i, (title, attrs, body) in enumerate(sections))
+    return (f'<html lang="nl"><body><article><h1 id="t">Pagina</h1><p>Inleiding.</p>{parts}'
+            '</article></body></html>')
+
+
+def test_an_excluded_heading_leaves_out_its_whole_section():
+    markup = section_page(
+        ("Antwoord", "", "Over de zorgplicht."),
+        ("Vragen of hulp nodig?", ' data-search-exclude="true"', "Bel het steunpunt gratis."),
+        ("Nog een antwoord", "", "Over de leerplicht."))
+    entries = z.page_entries(markup, "p/")
+    assert [e.title for e in entries] == ["Pagina", "Antwoord", "Nog een antwoord"]
+    assert not any("steunpunt" in e.text for e in entries)
+    assert "leerplicht" in entries[-1].text
+
+
+def test_an_excluded_element_leaves_out_all_it_holds():
+    markup = ('<html lang="nl"><body><article><h1 id="t">Pagina</h1>'
+              '<div data-search-exclude="true"><div>Binnen</div><p>Ook weg</p></div>'
+              '<p>Blijft</p></article></body></html>')
+    [entry] = z.page_entries(markup, "p/")
+    assert entry.text == "Blijft"
+
+
+def test_a_title_that_says_the_question_in_its_order_ranks_first():
+    # Both titles hold the question's one content word ("school") and as many
+    # others; only a/ has "naar school" side by side. b/ comes first on a tie.
+    entries = [*z.page_entries(page("School naar kind", "Wat u kunt doen."), "b/"),
+               *z.page_entries(page("Mijn kind wil niet meer naar school", "Wat u kunt doen."),
+                               "a/")]
+    assert [e.url for e in z.search("ik wil niet meer naar school", z.build(entries))] == \
+        ["a/", "b/"]
+    assert z.word_pairs("ik wil niet meer naar school", "nl") == ["nar schol"]
+
+
+def test_common_words_of_the_text_split_compounds():
+    entries = [e for i in range(z.VOCABULARY_MIN_ENTRIES) for e in z.page_entries(
+        page(f"Pagina {i}", "Problemen met gedrag in de klas."), f"p{i}/")]
+    assert z.split_compound("gedragsproblemen", z.build(entries).vocabulary) == \
+        ["gedrag", "problemen"]
+    fewer = entries[:z.VOCABULARY_MIN_ENTRIES - 1]
+    assert z.split_compound("gedragsproblemen", z.build(fewer).vocabulary) == []
+
+
+def test_a_short_unknown_word_is_not_corrected_into_another():
+    entries = z.page_entries(page("Stap 1", "De eerste stap."), "s/")
+    assert z.bedoelde_u("snap", z.build(entries)) is None
+    assert z.bedoelde_u("stapp", z.build(entries)) == "stap"

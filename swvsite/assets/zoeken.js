@@ -134,7 +134,7 @@
 
   // _corrections (the shards of every candidate are loaded first: needCorrections)
   function corrections(word) {
-    if (word.length < 4) {
+    if (word.length < manifest.rules.min_corrected) {
       return [];
     }
     var found = Array.from(edits1(word)).filter(function (w) { return surfaces.has(w); });
@@ -209,7 +209,7 @@
 
   function unknown(tokens) {
     return tokens.filter(function (w) {
-      return w.length >= 4 && !surfaces.has(w);
+      return w.length >= manifest.rules.min_corrected && !surfaces.has(w);
     });
   }
 
@@ -246,6 +246,20 @@
     var stops = new Set((manifest.rules.stop || {})[lang] || []);
     var content = tokens.filter(function (w) { return !stops.has(w); });
     return content.length ? content : tokens;
+  }
+
+  // word_pairs (the stems come from the shards: a word the index does not know
+  // is in no title, so in no pair either)
+  function word_pairs(query) {
+    var stops = new Set((manifest.rules.stop || {})[lang] || []);
+    var found = words(query), out = [];
+    for (var i = 0; i + 1 < found.length; i++) {
+      var a = found[i], b = found[i + 1];
+      if ((!stops.has(a) || !stops.has(b)) && surfaces.has(a) && surfaces.has(b)) {
+        out.push(surfaces.get(a) + " " + surfaces.get(b));
+      }
+    }
+    return out;
   }
 
   // query_groups
@@ -303,6 +317,15 @@
         matched.set(number, (matched.get(number) || 0) + 1);
       });
     });
+    word_pairs(query).forEach(function (pair) {
+      var found = postings.get(pair) || [];
+      for (var i = 0; i < found.length; i += 2) {
+        scores.set(found[i], (scores.get(found[i]) || 0) + manifest.rules.pair * found[i + 1]);
+        if (!matched.has(found[i])) {
+          matched.set(found[i], 0);
+        }
+      }
+    });
     var ranked = Array.from(scores.keys()).sort(function (a, b) {
       return matched.get(b) - matched.get(a) || scores.get(b) - scores.get(a);
     });
@@ -354,6 +377,7 @@
     query_groups(query)[0].forEach(function (group) {
       group.forEach(function (weight, term) { need.push(shard_of(term, keys)); });
     });
+    word_pairs(query).forEach(function (pair) { need.push(shard_of(pair, keys)); });
     return loadShards(need);
   }
 

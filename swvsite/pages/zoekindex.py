@@ -52,9 +52,15 @@ SNIPPET = 160
 BM25_K, BM25_B = 1.2, 0.75
 PART_WEIGHT = 0.6       # a query word's compound parts
 CORRECTION_WEIGHT = 0.8
+MIN_CORRECTED = 5       # shorter words have too many one-letter neighbours ("snap": stap)
 COMPLETION_WEIGHT = 0.5
 MAX_COMPLETIONS = 5
 MIN_PART = 4            # shortest vocabulary word a compound is split into
+# Words of the text that are in this many entries join the vocabulary
+# ("problemen", so "gedragsproblemen" splits); rarer ones would split names.
+VOCABULARY_MIN_ENTRIES = 3
+VOCABULARY_MIN_LENGTH = 5
+PAIR_WEIGHT = 1.0       # two query words side by side in a section's title
 
 # --------------------------------------------------------------------------
 # Dutch Snowball stemmer (snowballstem.org/algorithms/dutch/stemmer.html)
@@ -212,6 +218,17 @@ def words(text: str, lang: str) -> list[str]:
     return [fold(w, lang) for w in _WORD.findall(text)]
 
 
+def word_pairs(text: str, lang: str) -> list[str]:
+    """Each two neighbouring words of `text` as one term ("naar schol", "de
+    klas"), a stop word beside a content word included (two stop words side by
+    side say too little): a title that says the question's words in its order
+    ranks above one that only has them ("ik wil niet meer naar school")."""
+    stops = STOP_WORDS.get(lang, frozenset())
+    found = words(text, lang)
+    return [f"{stem(a, lang)} {stem(b, lang)}" for a, b in zip(found, found[1:], strict=False)
+            if a not in stops or b not in stops]
+
+
 def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
     """`word` as two or three vocabulary words ("thuisonderwijs" -> thuis,
     onderwijs), a Dutch linking s allowed ("toelaatbaarheidsverklaring");
@@ -249,13 +266,41 @@ _HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
 _REFRESH = re.compile(r"<meta\s[^>]*http-equiv=[\"']?refresh", re.I)
 _NOINDEX = re.compile(r"<meta\s[^>]*name=[\"']?robots[\"']?\s[^>]*noindex", re.I)
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.I | re.S)
-_EXCLUDED = re.compile(r"<(\w+)\b[^>]*data-search-exclude[^>]*>.*?</\1>", re.I | re.S)
+_EXCLUDED = re.compile(r"<(\w+)\b[^>]*data-search-exclude[^>]*>", re.I)
+_ANY_HEADING = re.compile(r"<h([1-6])\b", re.I)
 # Sections start at headings with an id, and at terms of a definition list with
 # an id (every begrip on the begrippen page is an answer of its own).
 _HEADING = re.compile(r"<(h[1-3]|dt)\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</\1>", re.I | re.S)
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1>|<a [^>]*class=\"headerlink\".*?</a>",
                    re.I | re.S)
 _TAGS = re.compile(r"<[^>]+>")
+
+
+def _without_excluded(body: str) -> str:
+    """`body` without what is marked `data-search-exclude`: an element with all it
+    holds, and a heading with its whole section, up to the next heading of the
+    same or a higher level (text every page repeats, link lists, contact details)."""
+    while found := _EXCLUDED.search(body):
+        tag = found.group(1).lower()
+        if re.fullmatch(r"h[1-6]", tag):
+            level = int(tag[1])
+            end = next((h.start() for h in _ANY_HEADING.finditer(body, found.end())
+                        if int(h.group(1)) <= level), len(body))
+        else:
+            end = _element_end(body, tag, found.end())
+        body = body[:found.start()] + " " + body[end:]
+    return body
+
+
+def _element_end(body: str, tag: str, start: int) -> int:
+    """Where the element whose opening tag ends at `start` closes (nested
+    elements of the same name counted); the end of `body` when it never does."""
+    depth = 1
+    for found in re.finditer(rf"<(/?){tag}\b[^>]*>", body[start:], re.I):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return start + found.end()
+    return len(body)
 
 
 def _plain(markup: str) -> str:
@@ -271,7 +316,7 @@ def page_entries(markup: str, url: str) -> list[Entry]:
         return []
     found = _HTML_LANG.search(markup)
     lang = (found.group(1) if found else "nl").split("-")[0].lower()
-    body = _EXCLUDED.sub(" ", _DROP.sub(" ", article.group(1)))
+    body = _without_excluded(_DROP.sub(" ", article.group(1)))
     headings = list(_HEADING.finditer(body))
     entries: list[Entry] = []
     page_title = _plain(headings[0].group(3)) if headings else ""
@@ -324,11 +369,19 @@ def site_entries(site_dir: Path) -> list[Entry]:
 
 
 def vocabulary_of(entries: list[Entry], extra: Sequence[str] = ()) -> frozenset[str]:
-    """The words compounds are split into: words of titles and the site's own
-    names (begrippen, zoekwoorden), as folded surface forms."""
+    """The words compounds are split into: words of titles, the site's own
+    names (begrippen, zoekwoorden) and the common words of the Dutch text, as
+    folded surface forms."""
     found: set[str] = set()
+    entries_with: dict[str, int] = defaultdict(int)
     for entry in entries:
         found.update(w for w in words(entry.title, entry.lang) if len(w) >= MIN_PART)
+        if entry.lang == "nl":
+            for word in set(words(entry.text, "nl")):
+                entries_with[word] += 1
+    found.update(w for w, n in entries_with.items()
+                 if n >= VOCABULARY_MIN_ENTRIES and len(w) >= VOCABULARY_MIN_LENGTH
+                 and w.isalpha())
     for name in extra:
         found.update(w for w in words(name, "nl") if len(w) >= MIN_PART)
     return frozenset(found)
@@ -361,7 +414,16 @@ def _term_weights(entry: Entry, vocabulary: frozenset[str], synonyms: Synonyms |
                     titles[term] = max(titles[term], w)
                 else:
                     text[term] += w
+    for pair in word_pairs(entry.title, entry.lang):
+        titles[pair] = 1.0
     return text, titles
+
+
+def _title_length(entry: Entry) -> int:
+    """The number of content words in the section's title (at least 1)."""
+    stops = STOP_WORDS.get(entry.lang, frozenset())
+    return max(1, len({stem(w, entry.lang) for w in words(entry.title, entry.lang)
+                       if w not in stops}))
 
 
 @dataclass
@@ -428,14 +490,20 @@ def build(entries: list[Entry], names: Sequence[str] = (),
         counts[entry.lang] += 1
     lengths = [sum(text.values()) for text, _ in per_entry]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
+    title_lengths = [_title_length(entry) for entry in entries]
+    title_average = (sum(title_lengths) / len(title_lengths)) if title_lengths else 1.0
     for number, (entry, (text, titles)) in enumerate(zip(entries, per_entry, strict=True)):
         norm = BM25_K * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1.0))
+        # A title made mostly of the query ("Contact", "Wat doen wij?") beats a
+        # long one that only mentions it: BM25's length rule, on the title.
+        title_norm = (BM25_K + 1) / (1 + BM25_K * (
+            1 - BM25_B + BM25_B * title_lengths[number] / max(title_average, 1.0)))
         for term in {*text, *titles}:
             n = document_frequency[entry.lang, term]
             idf = math.log(1 + (counts[entry.lang] - n + 0.5) / (n + 0.5))
             tf = text.get(term, 0.0)
             score = entry.boost * idf * (tf * (BM25_K + 1) / (tf + norm)
-                                         + TITLE_BONUS * titles.get(term, 0.0))
+                                         + TITLE_BONUS * title_norm * titles.get(term, 0.0))
             postings[entry.lang][term].append((number, round(score, 2)))
     for word in vocabulary:  # compound parts: the client finds their stems here too
         surfaces["nl"].setdefault(word, stem(word, "nl"))
@@ -510,7 +578,8 @@ def files(index: Index) -> dict[str, bytes]:
                 "vocabulary": sorted(index.vocabulary),
                 # the query rules the client (swvsite/assets/zoeken.js) shares
                 "rules": {"prefix": PREFIX, "max_prefix": MAX_PREFIX, "min_part": MIN_PART,
-                          "part": PART_WEIGHT, "correction": CORRECTION_WEIGHT,
+                          "part": PART_WEIGHT, "pair": PAIR_WEIGHT,
+                          "correction": CORRECTION_WEIGHT, "min_corrected": MIN_CORRECTED,
                           "completion": COMPLETION_WEIGHT, "completions": MAX_COMPLETIONS,
                           "stop": {lang: sorted(STOP_WORDS.get(lang, ()))
                                    for lang in sorted(index.postings)}}}
@@ -612,7 +681,7 @@ def _completions(word: str, surfaces: dict[str, str]) -> list[str]:
 
 
 def _corrections(word: str, surfaces: dict[str, str]) -> list[str]:
-    if len(word) < 4:
+    if len(word) < MIN_CORRECTED:
         return []
     near = edits1(word)
     found = [w for w in near if w in surfaces]
@@ -646,6 +715,9 @@ def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[
         for number, score in best.items():
             scores[number] += score
             matched[number] += 1
+    for pair in word_pairs(query, lang):  # adds to the score, not to the words matched
+        for number, score in by_term.get(pair, []):
+            scores[number] += PAIR_WEIGHT * score
     ranked = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
     pages: list[Entry] = []
     seen: set[str] = set()

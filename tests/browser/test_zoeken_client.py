@@ -30,6 +30,9 @@ QUESTIONS = [
     "dyslex",                           # search as you type
     "zzqxw",                            # nothing
     "ondersteuningteam",                # typo in a compound
+    "ik wil niet meer naar school",     # small words: title word pairs
+    "mijn kind wil niet naar de klas",
+    "wat is een opp",
 ]
 
 
