@@ -159,3 +159,17 @@ def test_a_short_unknown_word_is_not_corrected_into_another():
     entries = z.page_entries(page("Stap 1", "De eerste stap."), "s/")
     assert z.bedoelde_u("snap", z.build(entries)) is None
     assert z.bedoelde_u("stapp", z.build(entries)) == "stap"
+
+
+def test_a_title_of_just_the_question_ranks_first():
+    # The weightier page has the word in its title too, among others; the
+    # glossary term is the question exactly (its abbreviation in parentheses).
+    entries = [*z.page_entries(page("Stap 6: Het samenwerkingsverband beslist", "Het besluit."),
+                               "procedures/tlv/"),
+               *z.page_entries(page("Samenwerkingsverband (SWV)", "Alle scholen samen."),
+                               "begrippen/")]
+    entries[0].boost = 2.0
+    assert [e.url for e in z.search("samenwerkingsverband", z.build(entries))][:1] == \
+        ["begrippen/"]
+    assert z.title_signatures("Een toelaatbaarheidsverklaring (TLV) aanvragen", "nl") == \
+        {"=aanvrag tlv toelaatbaarheidsverklar", "=aanvrag toelaatbaarheidsverklar", "=tlv"}

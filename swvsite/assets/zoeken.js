@@ -262,6 +262,20 @@
     return out;
   }
 
+  // signature (as word_pairs: an unknown word is in no title)
+  function signature(query) {
+    var stops = new Set((manifest.rules.stop || {})[lang] || []);
+    var stems = new Set();
+    var known = true;
+    words(query).forEach(function (w) {
+      if (!stops.has(w)) {
+        known = known && surfaces.has(w);
+        stems.add(surfaces.get(w));
+      }
+    });
+    return known && stems.size ? "=" + Array.from(stems).sort().join(" ") : "";
+  }
+
   // query_groups
   function query_groups(query) {
     var rules = manifest.rules;
@@ -317,15 +331,17 @@
         matched.set(number, (matched.get(number) || 0) + 1);
       });
     });
-    word_pairs(query).forEach(function (pair) {
-      var found = postings.get(pair) || [];
+    function bonus(term, weight) {
+      var found = postings.get(term) || [];
       for (var i = 0; i < found.length; i += 2) {
-        scores.set(found[i], (scores.get(found[i]) || 0) + manifest.rules.pair * found[i + 1]);
+        scores.set(found[i], (scores.get(found[i]) || 0) + weight * found[i + 1]);
         if (!matched.has(found[i])) {
           matched.set(found[i], 0);
         }
       }
-    });
+    }
+    word_pairs(query).forEach(function (pair) { bonus(pair, manifest.rules.pair); });
+    bonus(signature(query), manifest.rules.exact);
     var ranked = Array.from(scores.keys()).sort(function (a, b) {
       return matched.get(b) - matched.get(a) || scores.get(b) - scores.get(a);
     });
@@ -378,6 +394,9 @@
       group.forEach(function (weight, term) { need.push(shard_of(term, keys)); });
     });
     word_pairs(query).forEach(function (pair) { need.push(shard_of(pair, keys)); });
+    if (signature(query)) {
+      need.push(shard_of(signature(query), keys));
+    }
     return loadShards(need);
   }
 

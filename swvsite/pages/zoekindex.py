@@ -60,6 +60,7 @@ MIN_PART = 4            # shortest vocabulary word a compound is split into
 # ("problemen", so "gedragsproblemen" splits); rarer ones would split names.
 VOCABULARY_MIN_ENTRIES = 3
 VOCABULARY_MIN_LENGTH = 5
+EXACT_WEIGHT = 1.0      # a title of just the question's words, in any order
 PAIR_WEIGHT = 1.0       # two query words side by side in a section's title
 
 # --------------------------------------------------------------------------
@@ -227,6 +228,27 @@ def word_pairs(text: str, lang: str) -> list[str]:
     found = words(text, lang)
     return [f"{stem(a, lang)} {stem(b, lang)}" for a, b in zip(found, found[1:], strict=False)
             if a not in stops or b not in stops]
+
+
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+
+
+def signature(text: str, lang: str) -> str:
+    """The content words of `text` as one term ("=schol so"): the same for a
+    question and a title that say the same words, in any order; "" for none."""
+    stops = STOP_WORDS.get(lang, frozenset())
+    stems = sorted({stem(w, lang) for w in words(text, lang) if w not in stops})
+    return "=" + " ".join(stems) if stems else ""
+
+
+def title_signatures(title: str, lang: str) -> set[str]:
+    """The signatures a question matches a title exactly by: the whole title, the
+    title without its part in parentheses, and that part alone ("Een
+    toelaatbaarheidsverklaring (TLV) aanvragen" is "tlv" exactly, too)."""
+    inside = " ".join(_PARENTHESES.findall(title))
+    found = {signature(title, lang), signature(_PARENTHESES.sub(" ", title), lang),
+             signature(inside, lang)}
+    return found - {""}
 
 
 def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
@@ -416,6 +438,8 @@ def _term_weights(entry: Entry, vocabulary: frozenset[str], synonyms: Synonyms |
                     text[term] += w
     for pair in word_pairs(entry.title, entry.lang):
         titles[pair] = 1.0
+    for exact in title_signatures(entry.title, entry.lang):
+        titles[exact] = 1.0
     return text, titles
 
 
@@ -578,7 +602,7 @@ def files(index: Index) -> dict[str, bytes]:
                 "vocabulary": sorted(index.vocabulary),
                 # the query rules the client (swvsite/assets/zoeken.js) shares
                 "rules": {"prefix": PREFIX, "max_prefix": MAX_PREFIX, "min_part": MIN_PART,
-                          "part": PART_WEIGHT, "pair": PAIR_WEIGHT,
+                          "part": PART_WEIGHT, "pair": PAIR_WEIGHT, "exact": EXACT_WEIGHT,
                           "correction": CORRECTION_WEIGHT, "min_corrected": MIN_CORRECTED,
                           "completion": COMPLETION_WEIGHT, "completions": MAX_COMPLETIONS,
                           "stop": {lang: sorted(STOP_WORDS.get(lang, ()))
@@ -667,6 +691,34 @@ def query_groups(query: str, index: Index, lang: str = "nl"
     return groups, corrected
 
 
+def _known_stems(query: str, index: Index, lang: str) -> list[str | None]:
+    """The stem of each word of the query as the index has it (None for a word
+    it does not know: such a word is in no title, so in no pair or signature)."""
+    surfaces = index.surfaces.get(lang, {})
+    return [surfaces.get(w) for w in words(query, lang)]
+
+
+def query_pairs(query: str, index: Index, lang: str = "nl") -> list[str]:
+    """word_pairs of the query, from the stems the index knows."""
+    stops = STOP_WORDS.get(lang, frozenset())
+    found = words(query, lang)
+    stems = _known_stems(query, index, lang)
+    return [f"{stems[i]} {stems[i + 1]}" for i in range(len(found) - 1)
+            if (found[i] not in stops or found[i + 1] not in stops)
+            and stems[i] is not None and stems[i + 1] is not None]
+
+
+def query_signature(query: str, index: Index, lang: str = "nl") -> str:
+    """signature of the query, from the stems the index knows ("" when it does
+    not know one of its content words)."""
+    stops = STOP_WORDS.get(lang, frozenset())
+    stems = [s for w, s in zip(words(query, lang), _known_stems(query, index, lang), strict=True)
+             if w not in stops]
+    if not stems or None in stems:
+        return ""
+    return "=" + " ".join(sorted({s for s in stems if s is not None}))
+
+
 def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], list[str]]:
     """The stems a query looks for, and the spelling corrections it made."""
     groups, corrected = query_groups(query, index, lang)
@@ -715,9 +767,11 @@ def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[
         for number, score in best.items():
             scores[number] += score
             matched[number] += 1
-    for pair in word_pairs(query, lang):  # adds to the score, not to the words matched
-        for number, score in by_term.get(pair, []):
-            scores[number] += PAIR_WEIGHT * score
+    bonuses = [(pair, PAIR_WEIGHT) for pair in query_pairs(query, index, lang)]
+    bonuses.append((query_signature(query, index, lang), EXACT_WEIGHT))
+    for term, weight in bonuses:  # add to the score, not to the words matched
+        for number, score in by_term.get(term, []):
+            scores[number] += weight * score
     ranked = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
     pages: list[Entry] = []
     seen: set[str] = set()

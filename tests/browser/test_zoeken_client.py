@@ -33,6 +33,8 @@ QUESTIONS = [
     "ik wil niet meer naar school",     # small words: title word pairs
     "mijn kind wil niet naar de klas",
     "wat is een opp",
+    "speciaal onderwijs",               # a title exactly
+    "so school",
 ]
 
 
