@@ -313,8 +313,8 @@
     return [groups, corrected];
   }
 
-  // search (returns entry numbers, best first, one per page)
-  function search(query, limit) {
+  // ranking (entry numbers, best first)
+  function ranking(query) {
     var groups = query_groups(query)[0];
     var scores = new Map(), matched = new Map();
     groups.forEach(function (group) {
@@ -342,10 +342,22 @@
     }
     word_pairs(query).forEach(function (pair) { bonus(pair, manifest.rules.pair); });
     bonus(signature(query), manifest.rules.exact);
-    var ranked = Array.from(scores.keys()).sort(function (a, b) {
+    return Array.from(scores.keys()).sort(function (a, b) {
       return matched.get(b) - matched.get(a) || scores.get(b) - scores.get(a);
     });
-    return pages(ranked, limit);
+  }
+
+  // is_begrip, from the manifest's ranges of begrip entries
+  function isBegrip(number) {
+    return (manifest.begrippen || []).some(function (range) {
+      return number >= range[0] && number < range[1];
+    });
+  }
+
+  // begrippen_voor
+  function begrippen_voor(ranked) {
+    var numbers = ranked.filter(isBegrip).slice(0, manifest.rules.begrippen);
+    return Promise.all(numbers.map(entry));
   }
 
   function entry(number) {
@@ -411,9 +423,10 @@
     }).then(function () {
       return needTerms(query);
     }).then(function () {
-      return search(query, limit || 10);
+      var ranked = ranking(query);
+      return Promise.all([pages(ranked, limit || 10), begrippen_voor(ranked)]);
     }).then(function (found) {
-      return {results: found, meant: bedoelde_u(query)};
+      return {results: found[0], begrippen: found[1], meant: bedoelde_u(query)};
     });
   }
 
@@ -428,6 +441,7 @@
     var status = document.getElementById("swv-zoek-status");
     var help = document.getElementById("swv-zoek-hulp");
     var meant = document.getElementById("swv-bedoelde-u");
+    var terms = document.getElementById("swv-zoek-begrippen");
     list.textContent = "";
     answer.results.forEach(function (doc) {
       var item = document.createElement("li");
@@ -460,8 +474,24 @@
         meant.appendChild(document.createTextNode("?"));
       }
     }
+    var weak = n < 3 || Boolean(answer.meant);
     if (help) {
-      help.hidden = n >= 3 && !answer.meant;
+      help.hidden = !weak;
+    }
+    if (terms) {
+      var items = terms.querySelector("ul");
+      var shown = new Set(answer.results.map(function (doc) { return doc[0]; }));
+      var others = answer.begrippen.filter(function (doc) { return !shown.has(doc[0]); });
+      items.textContent = "";
+      others.forEach(function (doc) {
+        var item = document.createElement("li");
+        item.appendChild(link(new URL(doc[0], root).href, doc[1]));
+        if (doc[3]) {
+          item.appendChild(document.createTextNode(": " + doc[3]));
+        }
+        items.appendChild(item);
+      });
+      terms.hidden = !weak || !others.length;
     }
   }
 

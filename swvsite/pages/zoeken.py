@@ -1,12 +1,13 @@
 """The search page /zoeken/: the result list the client
 (swvsite/assets/zoeken.js) fills from the sharded index (swvsite.pages.zoekindex),
-and the help for when nothing (or little) is found: the steunpunt's phone and
-mail and the begrippen. Without JavaScript the page says search needs it and
-offers the same help. The search box itself is in every page's header
-(overrides/partials/search.html)."""
+and the help for when nothing (or little) is found: the begrippen that match
+the question, the steunpunt's phone and mail, and the begrippen page. Without
+JavaScript the page says search needs it and offers the same help. The search
+box itself is in every page's header (overrides/partials/search.html)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from swvsite.content import model as m
@@ -21,10 +22,13 @@ ZOEKPAGINA = "zoeken.md"
 # (a language with translated pages gets /<taal>/zoeken/, searching its own pages).
 TEKST: dict[str, dict[str, str]] = {
     "nl": {"kop": "Zoeken", "label": "Zoek op deze website", "knop": "Zoeken",
+           "begrippen": "Begrippen die bij uw vraag passen",
            "zonder_js": "Zoeken werkt alleen als JavaScript aan staat in uw browser."},
     "en": {"kop": "Search", "label": "Search this website", "knop": "Search",
+           "begrippen": "Words that match your question",
            "zonder_js": "Search only works when JavaScript is switched on in your browser."},
     "ar": {"kop": "البحث", "label": "ابحثوا في هذا الموقع", "knop": "بحث",
+           "begrippen": "كلمات تناسب سؤالكم",
            "zonder_js": "لا يعمل البحث إلا إذا كان JavaScript مفعّلًا في متصفحكم."},
 }
 
@@ -45,6 +49,14 @@ def hulp(site: m.Site, here: str = ZOEKPAGINA) -> str:
             "daar staat wat woorden betekenen.\n{: #swv-zoek-hulp .swv-zoek-hulp }")
 
 
+def begrippen_blok(kop: str) -> str:
+    """Where the client lists the begrippen that match a question, beside few
+    or no results (hidden until it has them)."""
+    return (f'<section id="swv-zoek-begrippen" class="swv-zoek-begrippen" hidden '
+            f'aria-labelledby="swv-zoek-begrippen-kop">'
+            f'<h2 id="swv-zoek-begrippen-kop">{html.escape(kop)}</h2><ul></ul></section>')
+
+
 def zoekpagina(site: m.Site, taal: str = "nl") -> GeneratedPage:
     """The search page in `taal` (a key of TEKST); its help names the steunpunt in
     Dutch, marked as Dutch on another language's page."""
@@ -61,6 +73,7 @@ def zoekpagina(site: m.Site, taal: str = "nl") -> GeneratedPage:
         '<p id="swv-zoek-status" class="swv-zoek-status" role="status"></p>',
         '<p id="swv-bedoelde-u" class="swv-bedoelde-u" hidden></p>',
         '<ol id="swv-zoek-resultaten" class="swv-zoek-resultaten"></ol>',
+        begrippen_blok(tekst["begrippen"]),
         help_text,
         f'<script src="../{up}{bundle.SEARCH_SCRIPT}" defer></script>',
     ))

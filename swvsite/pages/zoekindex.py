@@ -40,6 +40,7 @@ from swvsite.content import model as m
 from swvsite.content import records
 from swvsite.pages import filters
 from swvsite.pages import search as begripnamen
+from swvsite.pages.addresses import BEGRIPPEN_PAGE
 
 PREFIX = 2              # shard by the first two letters of a term,
 MAX_PREFIX = 5          # or more where that shard would be big:
@@ -49,6 +50,7 @@ MAX_POSTINGS = 60       # best entries kept per stem: ranking needs only the top
 TITLE_BONUS = 3.0       # a term in the section's title, beside BM25 on the text
 PAGE_TITLE_WEIGHT = 0.3
 SNIPPET = 160
+MATCHING_BEGRIPPEN = 3  # begrippen offered beside few results
 BM25_K, BM25_B = 1.2, 0.75
 PART_WEIGHT = 0.6       # a query word's compound parts
 CORRECTION_WEIGHT = 0.8
@@ -579,6 +581,31 @@ def shard_of(term: str, keys: Sequence[str] | set[str]) -> str:
     return term[:PREFIX]
 
 
+GLOSSARY = BEGRIPPEN_PAGE.removesuffix(".md") + "/#"   # "begrippen/#<id>": one begrip
+
+
+def is_begrip(entry: Entry) -> bool:
+    """Whether the entry is one begrip of the begrippen page (in any language)."""
+    url = entry.url
+    if len(url) > 3 and url[2] == "/":  # a translated page: en/begrippen/#...
+        url = url[3:]
+    return url.startswith(GLOSSARY)
+
+
+def glossary_ranges(index: Index) -> list[list[int]]:
+    """The entry numbers that are begrippen, as [first, last + 1] ranges (entries
+    of one page are side by side)."""
+    ranges: list[list[int]] = []
+    for number, entry in enumerate(index.entries):
+        if not is_begrip(entry):
+            continue
+        if ranges and ranges[-1][1] == number:
+            ranges[-1][1] = number + 1
+        else:
+            ranges.append([number, number + 1])
+    return ranges
+
+
 def files(index: Index) -> dict[str, bytes]:
     """The index as small JSON files: manifest, term shards, document shards."""
     out: dict[str, bytes] = {}
@@ -598,11 +625,12 @@ def files(index: Index) -> dict[str, bytes]:
         block = index.entries[start:start + DOC_BLOCK]
         out[f"d-{start // DOC_BLOCK}.json"] = _json(
             [[e.url, e.title, e.page_title, e.text[:SNIPPET]] for e in block])
-    manifest = {"block": DOC_BLOCK, "shards": manifest_keys,
+    manifest = {"block": DOC_BLOCK, "shards": manifest_keys, "begrippen": glossary_ranges(index),
                 "vocabulary": sorted(index.vocabulary),
                 # the query rules the client (swvsite/assets/zoeken.js) shares
                 "rules": {"prefix": PREFIX, "max_prefix": MAX_PREFIX, "min_part": MIN_PART,
                           "part": PART_WEIGHT, "pair": PAIR_WEIGHT, "exact": EXACT_WEIGHT,
+                          "begrippen": MATCHING_BEGRIPPEN,
                           "correction": CORRECTION_WEIGHT, "min_corrected": MIN_CORRECTED,
                           "completion": COMPLETION_WEIGHT, "completions": MAX_COMPLETIONS,
                           "stop": {lang: sorted(STOP_WORDS.get(lang, ()))
@@ -755,6 +783,27 @@ def _distance(a: str, b: str) -> int:
 def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[Entry]:
     """The best entries for a query, one per page: most query words matched
     first, then the sum of each word's best weighted score."""
+    pages: list[Entry] = []
+    seen: set[str] = set()
+    for number in ranking(query, index, lang):
+        page = index.entries[number].url.split("#")[0]
+        if page not in seen:
+            seen.add(page)
+            pages.append(index.entries[number])
+        if len(pages) == limit:
+            break
+    return pages
+
+
+def begrippen_voor(query: str, index: Index, lang: str = "nl",
+                   limit: int = MATCHING_BEGRIPPEN) -> list[Entry]:
+    """The begrippen that match a query best (the help beside few results)."""
+    return [index.entries[n] for n in ranking(query, index, lang)
+            if is_begrip(index.entries[n])][:limit]
+
+
+def ranking(query: str, index: Index, lang: str = "nl") -> list[int]:
+    """The numbers of all entries that match a query, best first."""
     groups, _ = query_groups(query, index, lang)
     by_term = index.postings.get(lang, {})
     scores: dict[int, float] = defaultdict(float)
@@ -772,17 +821,7 @@ def search(query: str, index: Index, lang: str = "nl", limit: int = 10) -> list[
     for term, weight in bonuses:  # add to the score, not to the words matched
         for number, score in by_term.get(term, []):
             scores[number] += weight * score
-    ranked = sorted(scores, key=lambda n: (-matched[n], -scores[n]))
-    pages: list[Entry] = []
-    seen: set[str] = set()
-    for number in ranked:
-        page = index.entries[number].url.split("#")[0]
-        if page not in seen:
-            seen.add(page)
-            pages.append(index.entries[number])
-        if len(pages) == limit:
-            break
-    return pages
+    return sorted(scores, key=lambda n: (-matched[n], -scores[n]))
 
 
 def bedoelde_u(query: str, index: Index, lang: str = "nl") -> str | None:

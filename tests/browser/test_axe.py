@@ -137,6 +137,9 @@ def test_open_search_and_targeted_heading_pass_axe(browser, site, viewport):
         page.goto(site.url("/zoeken/?q=zzqxw"), wait_until="load")
         page.locator("#swv-zoek-status").get_by_text("Geen").wait_for()
         violations += run_axe(page, label="/zoeken/?q=zzqxw (no results)")
+        page.goto(site.url("/zoeken/?q=basisondersteunin"), wait_until="load")
+        page.locator("#swv-zoek-begrippen li").first.wait_for(state="visible")
+        violations += run_axe(page, label="/zoeken/?q=basisondersteunin (matching begrippen)")
 
         if viewport is PHONE:
             page.goto(site.url("/"), wait_until="load")

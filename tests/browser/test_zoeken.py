@@ -52,6 +52,28 @@ def test_no_result_offers_contact_begrippen_and_a_correction(site, page):
     assert page.locator("#swv-bedoelde-u").is_visible()
 
 
+def test_few_results_offer_the_begrippen_that_match(site, page):
+    # A typo ("Bedoelde u: basisondersteuning?"): the begrippen that match,
+    # besides the one already among the results, are offered with their uitleg.
+    results = ask(page, site, "basisondersteunin")
+    terms = page.locator("#swv-zoek-begrippen")
+    assert terms.is_visible()
+    assert terms.get_by_role("heading").inner_text() == "Begrippen die bij uw vraag passen"
+    links = terms.locator("li a")
+    hrefs = [urlparse(h).path + "#" + urlparse(h).fragment
+             for h in links.evaluate_all("ls => ls.map(a => a.href)")]
+    assert hrefs and all(h.startswith("/begrippen/#") for h in hrefs), hrefs
+    assert not set(hrefs) & set(results)
+    assert ":" in terms.locator("li").first.inner_text()  # the term, then its uitleg
+    links.first.click()
+    page.wait_for_url("**/begrippen/#*")
+    assert len(ask(page, site, "thuiszitten")) >= 3  # enough results: no box
+    assert page.locator("#swv-zoek-begrippen").is_hidden()
+    ask(page, site, "zzqxw")  # nothing matches: no begrip either, the help stays
+    assert page.locator("#swv-zoek-begrippen").is_hidden()
+    assert page.locator("#swv-zoek-hulp").is_visible()
+
+
 def test_filter_and_redirect_pages_are_no_results(site, page):
     for query in ("autisme", "dyslexie", "vmbo"):
         results = ask(page, site, query)

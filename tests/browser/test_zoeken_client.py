@@ -58,11 +58,14 @@ def test_the_client_ranks_as_the_python_reference(question, reference, search_pa
     expected = [e.url for e in z.search(question, reference)][:5]
     answer = search_page.evaluate(
         "q => window.swvZoeken.ask(q, 10).then(a => ({urls: a.results.map(d => d[0]),"
-        " meant: a.meant}))", question)
+        " meant: a.meant, begrippen: a.begrippen.map(d => d[0])}))", question)
     assert answer["urls"][:5] == expected
     assert answer["meant"] == z.bedoelde_u(question, reference)
+    assert answer["begrippen"] == [e.url for e in z.begrippen_voor(question, reference)]
 
 
 def test_the_reference_finds_something_for_the_questions(reference):
     found = [q for q in QUESTIONS if z.search(q, reference)]
     assert len(found) >= len(QUESTIONS) - 1
+    with_begrippen = [q for q in QUESTIONS if z.begrippen_voor(q, reference)]
+    assert len(with_begrippen) >= len(QUESTIONS) // 2
