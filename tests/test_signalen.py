@@ -311,3 +311,18 @@ def test_category_labels_from_mkdocs_yml_are_escaped(tmp_path):
     html = (site_dir / "signalen" / "2025-q4" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; **TLV**" in html
+
+
+def test_without_signal_files_the_overview_and_exports_are_there_and_empty(tmp_path):
+    """An SWV without signal files yet (or staff removing them) still publishes:
+    the menu's Signalen page and the exports docs/data.md links to are there."""
+    content = copy_content(FIXTURES / "minimal", tmp_path / "content")
+    shutil.rmtree(content / "signalen", ignore_errors=True)
+    site = build(tmp_path, content)
+    assert site.result.returncode == 0, site.result.stderr
+    text = (site.root / "data" / "signalen.csv").read_text(encoding="utf-8")
+    assert text.splitlines() == [",".join(("periode", "tabel", "rij", "rij_naam", "kolom",
+                                           "kolom_naam", "aantal"))]
+    data = json.loads((site.root / "data" / "signalen.json").read_text(encoding="utf-8"))
+    assert data["perioden"] == []
+    assert "Er zijn nog geen signalen gepubliceerd." in site.article("signalen").get_text()

@@ -23,9 +23,8 @@ KOLOMMEN = ("periode", "tabel", "rij", "rij_naam", "kolom", "kolom_naam", "aanta
 
 
 def bestanden(site: m.Site, settings: Instellingen) -> dict[str, str]:
-    """File name (in /data/) -> text (none without signal files)."""
-    if not site.signalen:
-        return {}
+    """File name (in /data/) -> text; without signal files (yet) the tables are
+    empty, so a link to them (docs/data.md) works for any content."""
     rows = list(_rijen(site, settings))
     return {CSV_NAME: _csv(rows), JSON_NAME: _json(site, settings, rows)}
 

@@ -46,9 +46,8 @@ def page_path(periode: str) -> str:
 
 
 def paginas(site: m.Site, settings: Instellingen, vandaag: dt.date) -> list[GeneratedPage]:
-    """The overview page and one page per published period (none without signal files)."""
-    if not site.signalen:
-        return []
+    """The overview page and one page per published period. Without signal files
+    (yet) the overview says so: the menu (mkdocs.yml) and links lead to it."""
     periods = gepubliceerd(site, settings)
     names = labels(settings)
     pages = [GeneratedPage(INDEX, titled(FRONT_MATTER, "Signalen") +
