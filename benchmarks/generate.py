@@ -10,16 +10,18 @@ such regions plus a number of school profiles:
     national  76 regions, 7,000 schools (every school in the country: 9,204 record pages)
 
 Region 1 keeps the demo texts and ids as they are (docs/index.md links to
-procedures/thuiszitten.md). Every other region gets a copy of the demo's
-voorzieningen, procedures and themes with its own ids (suffix `-<region>`),
-its own gemeenten, phone numbers, web addresses and dates, and a few vragen
-left out. School profiles are built from the demo schools of the same sector
-(PO or VO): a template school gives the type, niveaus and denominatie, and its
-lists (basisondersteuning, extra ondersteuning, expertise, ...) are resampled
-from all demo schools of that sector, with names and places swapped. The
-begrippenlijst grows with the square root of the number of regions (regional
-variants of existing terms, without their abbreviation and search words: a
-glossary lists an abbreviation once): a glossary does not grow with the school count.
+procedures/thuiszitten.md), and the demo's translations of them
+(content/vertalingen/, which docs/en/ and docs/ar/ link to). Every other region
+gets a copy of the demo's voorzieningen, procedures and themes with its own ids
+(suffix `-<region>`), its own gemeenten, phone numbers, web addresses and
+dates, and a few vragen left out. School profiles are built from the demo
+schools of the same sector (PO or VO): a template school gives the type,
+niveaus and denominatie, and its lists (basisondersteuning, extra
+ondersteuning, expertise, ...) are resampled from all demo schools of that
+sector, with names and places swapped. The begrippenlijst grows with the square
+root of the number of regions (regional variants of existing terms, without
+their abbreviation and search words: a glossary lists an abbreviation once): a
+glossary does not grow with the school count.
 
 Everything comes from one seeded random generator, so a scale always produces
 the same bytes. Usage:
@@ -431,6 +433,10 @@ def generate(out: Path, regions_count: int, schools_count: int, seed: int = SEED
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump_yaml(data), encoding="utf-8")
+    # The demo's translations belong to region 1's records (the demo ids), and
+    # the translated hand-written pages in docs/ link to them.
+    if (demo_dir / "vertalingen").is_dir():
+        shutil.copytree(demo_dir / "vertalingen", out / "vertalingen", dirs_exist_ok=True)
     counts = {kind: sum(1 for n in files if n.startswith(folder + "/")) for kind, folder in
               (("voorzieningen", "voorzieningen"), ("scholen", "scholen"),
                ("procedures", "procedures"), ("themas", "vragen"))}

@@ -93,7 +93,7 @@
     return term.slice(0, manifest.rules.prefix);
   }
 
-  // edits1
+  // edits1 (keeping the first letter)
   function edits1(word) {
     var out = new Set();
     for (var i = 0; i <= word.length; i++) {
@@ -111,7 +111,7 @@
         out.add(a + LETTERS[j] + b);
       }
     }
-    return out;
+    return new Set(Array.from(out).filter(function (w) { return w[0] === word[0]; }));
   }
 
   // _distance
@@ -371,7 +371,7 @@
   function pages(ranked, limit) {
     var out = [], seen = new Set(), start = 0;
     function next() {
-      var chunk = ranked.slice(start, start + 3 * limit);
+      var chunk = ranked.slice(start, start + limit);
       start += chunk.length;
       return Promise.all(chunk.map(entry)).then(function (docs) {
         for (var i = 0; i < docs.length && out.length < limit; i++) {

@@ -674,11 +674,15 @@ def gzip_size(data: bytes) -> int:
 
 
 def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
+    """The words one letter away from `word` (deleted, swapped, replaced, added)
+    that start with its first letter: a first letter is seldom the typo, and
+    each other one would be another shard for the client to load."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {a + b[1:] for a, b in splits if b} | \
+    found = {a + b[1:] for a, b in splits if b} | \
         {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} | \
         {a + c + b[1:] for a, b in splits if b for c in letters} | \
         {a + c + b for a, b in splits for c in letters}
+    return {w for w in found if w[:1] == word[:1]}
 
 
 def query_groups(query: str, index: Index, lang: str = "nl"
