@@ -1,12 +1,16 @@
 """Search quality through the site's own search box.
 
 The quality measure runs on the demo site: the questions parents and young
-people ask (tests/zoekvragen.yml) must find an answering page among the first
-three results for at least 90% of them. It measures the demo's search, so it
-builds the demo (content/, docs/, mkdocs.yml) itself; a question whose pages the
-demo no longer has is reported and left out, so staff edits to content/ never
-turn it red. That stemming and synonyms apply at all is a generator property,
-checked on the test site.
+people ask must find an answering page among the first three results. Three
+sets (see their .md files): tests/zoekvragen.yml, written with the site;
+tests/zoekvragen-vers.yml, written blind from parents' forums and other
+steunpunten and used since to find what search missed; tests/zoekvragen-toets.yml,
+written blind later and only measured. The first two must reach issue 15's 95 %,
+the last (held out, so lower) 85 %. It measures the demo's search, so it builds
+the demo (content/, docs/, mkdocs.yml) itself; a question whose pages the demo
+no longer has is reported and left out, so removing or renaming pages in
+content/ does not turn it red. That stemming and synonyms apply at all is a
+generator property, checked on the test site.
 """
 
 from __future__ import annotations
@@ -25,14 +29,11 @@ from conftest import ENV, ROOT
 
 TESTS = Path(__file__).parent.parent
 QUESTIONS = yaml.safe_load((TESTS / "zoekvragen.yml").read_text())
-# The second, independent set (written blind, from parents' forums and other
-# steunpunten): measured beside the first one when it is there. Its questions
-# without answering pages yet are left out.
-FRESH = TESTS / "zoekvragen-vers.yml"
 QUESTION_SETS = {"eigen": QUESTIONS}
-if FRESH.is_file():
-    QUESTION_SETS["vers"] = yaml.safe_load(FRESH.read_text()) or []
-MINIMUM_TOP3 = 0.90
+for name in ("vers", "toets"):
+    if (TESTS / f"zoekvragen-{name}.yml").is_file():
+        QUESTION_SETS[name] = yaml.safe_load((TESTS / f"zoekvragen-{name}.yml").read_text()) or []
+MINIMUM_TOP3 = {"eigen": 0.95, "vers": 0.95, "toets": 0.85}
 MINIMUM_QUESTIONS = 30
 
 
@@ -118,7 +119,7 @@ def test_top3_hit_rate(demo, page, question_set):
           f"on {len(questions)} questions")
     for miss in misses:
         print("  miss:", miss)
-    assert rate >= MINIMUM_TOP3, "\n".join(misses)
+    assert rate >= MINIMUM_TOP3[question_set], "\n".join(misses)
 
 
 @pytest.mark.parametrize("query, expected", [
