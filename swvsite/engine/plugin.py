@@ -266,8 +266,12 @@ class SwvsitePlugin(BasePlugin):
         output = output.replace("</head>", head + "</head>", 1)
         output = finish_page(output, page.file.src_uri, self._languages, config.site_url)
         output = permalinks.quiet_permalinks(output)
-        output = footer.with_print_attributes(output, footer.print_attributes(
-            self.content, page.file.src_uri, config.site_url))
+        try:
+            searched = zoekindex.page_attributes(page.meta.get("search"))
+        except ValueError as exc:
+            raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
+        output = footer.with_print_attributes(output, {**footer.print_attributes(
+            self.content, page.file.src_uri, config.site_url), **searched})
         output = bundle.with_feature_assets(output, page.file.src_uri)
         output, hashes = self._policy(output, page.file.src_uri)
         self._page_script_hashes[page.file.src_uri] = hashes

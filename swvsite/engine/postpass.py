@@ -59,6 +59,7 @@ class StagedPage:
     meta_title: str | None
     description: str | None  # its meta description (already escaped, as Material wants it)
     homepage: bool
+    search: object = None    # its front matter's `search:` (boost, exclude)
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,12 @@ def complete(site_dir: Path, site: m.Site, pages: list[StagedPage],
         text = translated.finish_page(translated.mark_dutch(text), page.src_uri, languages,
                                       settings.site_url)
         text = permalinks.quiet_permalinks(text)
-        text = footer.with_print_attributes(text, footer.print_attributes(
-            site, page.src_uri, settings.site_url))
+        try:
+            searched = zoekindex.page_attributes(page.search)
+        except ValueError as exc:
+            raise PostPassError(f"docs/{page.src_uri}: {exc}") from None
+        text = footer.with_print_attributes(text, {**footer.print_attributes(
+            site, page.src_uri, settings.site_url), **searched})
         text = bundle.with_feature_assets(text, page.src_uri)
         path.write_text(_with_policy(text, page.src_uri, hashes), encoding="utf-8")
     for path in sorted(site_dir.glob("*.html")):  # the theme's templates (404.html)

@@ -189,7 +189,8 @@ class _PageWriter:
             title = meta.get("title")
             pages.append(StagedPage(src_uri, file.dest_uri, nav_titles.get(src_uri),
                                     str(title) if title is not None else None,
-                                    meta.get("description"), src_uri == "index.md"))
+                                    meta.get("description"), src_uri == "index.md",
+                                    meta.get("search")))
         return pages
 
 

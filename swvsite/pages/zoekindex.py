@@ -331,10 +331,38 @@ def _plain(markup: str) -> str:
     return " ".join(html.unescape(_TAGS.sub(" ", markup)).split())
 
 
+WEIGHT_ATTRIBUTE = "data-swv-zoekgewicht"   # a page's `search: boost:` (front matter)
+EXCLUDE_ATTRIBUTE = "data-swv-niet-zoeken"  # a page's `search: exclude: true`
+_WEIGHT = re.compile(rf"<html\b[^>]*\b{WEIGHT_ATTRIBUTE}=\"([0-9.]+)\"", re.I)
+_EXCLUDE_PAGE = re.compile(rf"<html\b[^>]*\b{EXCLUDE_ATTRIBUTE}\b", re.I)
+
+
+def page_attributes(search: object) -> dict[str, str]:
+    """The attributes of a page's <html> that carry its front matter's `search:`
+    settings (as Material documents them: `boost: 2`, `exclude: true`) into
+    the built page, where the index reads them. ValueError (Dutch) for a value
+    that is not one."""
+    if search is None:
+        return {}
+    if not isinstance(search, dict):
+        raise ValueError("'search' moet een lijstje instellingen zijn, zoals 'boost: 2'")
+    found = {}
+    if "boost" in search:
+        boost = search["boost"]
+        if isinstance(boost, bool) or not isinstance(boost, int | float) or boost <= 0:
+            raise ValueError(f"'search: boost' moet een getal groter dan 0 zijn, niet {boost!r}")
+        found[WEIGHT_ATTRIBUTE] = f"{boost:g}"
+    if search.get("exclude") is True:
+        found[EXCLUDE_ATTRIBUTE] = "true"
+    return found
+
+
 def page_entries(markup: str, url: str) -> list[Entry]:
     """The sections of one built page as entries; [] for pages that are no result."""
-    if _REFRESH.search(markup) or _NOINDEX.search(markup):
+    if _REFRESH.search(markup) or _NOINDEX.search(markup) or _EXCLUDE_PAGE.search(markup):
         return []
+    weight = _WEIGHT.search(markup)
+    boost = float(weight.group(1)) if weight else record_boost(url)
     article = _ARTICLE.search(markup)
     if not article:
         return []
@@ -349,7 +377,7 @@ def page_entries(markup: str, url: str) -> list[Entry]:
         anchor = "" if i == 0 else "#" + heading.group(2)
         title = _plain(heading.group(3))
         entries.append(Entry(url + anchor, title, _plain(body[heading.end():end]), lang,
-                             page_title, record_boost(url)))
+                             page_title, boost))
     return entries
 
 

@@ -92,6 +92,15 @@ def test_text_every_page_repeats_finds_nothing(site, page):
                    for r in results), results
 
 
+def test_the_front_matter_search_settings_apply(site, page):
+    # docs/data.md has `search: exclude: true`; "gecodeerd" is on no other page.
+    assert "gecodeerd" in (site.root / "data" / "index.html").read_text()
+    assert ask(page, site, "gecodeerd") == []
+    # docs/contact.md has `search: boost: 3`: of the 50-odd pages saying "contact",
+    # it comes first.
+    assert ask(page, site, "contact")[0].split("#")[0] == "/contact/"
+
+
 def test_results_are_links_in_a_list_and_the_count_is_announced(site, page):
     ask(page, site, "thuiszitten")
     assert page.get_attribute("#swv-zoek-status", "role") == "status"
