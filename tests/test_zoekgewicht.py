@@ -1,7 +1,7 @@
 """A hand-written page's `search:` front matter (`boost`, `exclude`, as
 Material documents them) reaches the site's own index through the built HTML,
-on both build paths; a value that is not one stops the build with a Dutch
-message naming the page."""
+on both build paths; a value that is not one is a Dutch problem with file,
+line and field in `swvsite check`, and stops the build."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ def _staged(config, site_dir) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "swvsite.engine.staged", "-f", str(config),
                            "--site-dir", str(site_dir)], cwd=ROOT, env=ENV,
                           capture_output=True, text=True, timeout=600)
+
+
+def test_swvsite_check_names_file_line_and_field(tmp_path, minimal_content):
+    config = make_project(tmp_path / "project", minimal_content)
+    (config.parent / "docs" / "extra.md").write_text(BAD, encoding="utf-8")
+    result = run_swvsite("check", "-f", str(config))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "docs/extra.md, regel 3, veld 'search'" in output, output
+    assert "'search: boost' moet een getal groter dan 0 zijn, niet 'veel'" in output
 
 
 @pytest.mark.parametrize("path", ["build", "staged"])

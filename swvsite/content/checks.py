@@ -381,6 +381,42 @@ def hand_written_links(given: CheckInput) -> list[Problem]:
     return pagelinks.problems(given.site, given.pages.docs_dir)
 
 
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def hand_written_search_settings(given: CheckInput) -> list[Problem]:
+    """A hand-written page's `search:` front matter (boost, exclude) is one the
+    site's search can use (swvsite.pages.zoekindex.page_attributes)."""
+    import yaml
+
+    from swvsite.pages import zoekindex  # reads the settings; only when there are pages
+
+    docs_dir = given.pages.docs_dir
+    if docs_dir is None:
+        return []
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        found = _FRONT_MATTER.match(path.read_text(encoding="utf-8", errors="replace"))
+        if not found or "search" not in found.group(1):
+            continue
+        try:
+            meta = yaml.safe_load(found.group(1))
+        except yaml.YAMLError:
+            continue  # the build reports front matter that is not YAML
+        if not isinstance(meta, dict) or "search" not in meta:
+            continue
+        try:
+            zoekindex.page_attributes(meta["search"])
+        except ValueError as exc:
+            lines = found.group(1).splitlines()
+            line = next((n for n, text in enumerate(lines, start=2)
+                         if text.strip().startswith("boost:")), None) or next(
+                (n for n, text in enumerate(lines, start=2) if text.startswith("search:")), 1)
+            display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+            problems.append(Problem(display, line, "search", str(exc)))
+    return problems
+
+
 def hours_in_one_place(site: m.Site) -> list[Problem]:
     """The steunpunt's opening hours are in `openingstijden` only: the free text
     `bereikbaar` of its contact (and of a route step that is the steunpunt itself)
@@ -422,6 +458,7 @@ def translations(given: CheckInput) -> list[Problem]:
 # The one list: every check across the site, in the order they are reported.
 SITE_CHECKS: tuple[Check, ...] = (
     hand_written_links,
+    hand_written_search_settings,
     references,
     own_site_links,
     on_site(duplicate_entry_ids),
