@@ -173,3 +173,17 @@ def test_a_title_of_just_the_question_ranks_first():
         ["begrippen/"]
     assert z.title_signatures("Een toelaatbaarheidsverklaring (TLV) aanvragen", "nl") == \
         {"=aanvrag tlv toelaatbaarheidsverklar", "=aanvrag toelaatbaarheidsverklar", "=tlv"}
+
+
+def test_the_end_of_a_compound_finds_the_compound():
+    # Parents write "perspectiefplan" for the ontwikkelingsperspectiefplan (OPP).
+    entries = [*z.page_entries(page("Ontwikkeling", "Hoe uw kind leert."), "o/"),
+               *z.page_entries(page("Het OPP", "Het ontwikkelingsperspectiefplan."), "opp/")]
+    index = z.build(entries)
+    assert [e.url for e in z.search("perspectiefplan", index)] == ["opp/"]
+    tails = z.compound_tails({"ontwikkelingsperspectiefplan": "x", "autismespectrumstoornis": "y"},
+                             frozenset({"ontwikkeling", "autisme"}))
+    assert tails["perspectiefplan"] == "x"            # after a linking s
+    assert tails["spectrumstoornis"] == "y"           # a part that starts with s
+    assert "leerplichtambtenaar" not in z.compound_tails(  # a head of "over", "door": none
+        {"overleerplichtambtenaar": "z"}, frozenset({"over"}))

@@ -58,6 +58,9 @@ MIN_CORRECTED = 5       # shorter words have too many one-letter neighbours ("sn
 COMPLETION_WEIGHT = 0.5
 MAX_COMPLETIONS = 5
 MIN_PART = 4            # shortest vocabulary word a compound is split into
+MIN_TAIL = 7            # shortest end of a compound that is looked up as a word,
+MIN_HEAD = 6            # after a word this long (not after "over", "onder", "door")
+LINKS = ("s", "e", "en")  # what Dutch puts between the parts of a compound
 # Words of the text that are in this many entries join the vocabulary
 # ("problemen", so "gedragsproblemen" splits); rarer ones would split names.
 VOCABULARY_MIN_ENTRIES = 3
@@ -561,11 +564,36 @@ def build(entries: list[Entry], names: Sequence[str] = (),
             postings[entry.lang][term].append((number, round(score, 2)))
     for word in vocabulary:  # compound parts: the client finds their stems here too
         surfaces["nl"].setdefault(word, stem(word, "nl"))
+    for tail, whole in compound_tails(surfaces["nl"], vocabulary).items():
+        surfaces["nl"].setdefault(tail, whole)
     for by_term in postings.values():
         for found in by_term.values():
             found.sort(key=lambda p: -p[1])
             del found[MAX_POSTINGS:]
     return Index(entries, postings, surfaces, vocabulary)
+
+
+def compound_tails(surfaces: dict[str, str], vocabulary: frozenset[str]) -> dict[str, str]:
+    """The ends of the index's compounds after a vocabulary word (and a linking
+    s, e or en), as words of their own that stand for the whole: "perspectiefplan"
+    for ontwikkelingsperspectiefplan (a Dutch compound ends in what it is). Only
+    after a head of MIN_HEAD letters or more, ends of MIN_TAIL letters or more
+    that are no word of the index themselves, each for the first compound (in
+    sorted order) that has it."""
+    tails: dict[str, str] = {}
+    for word in sorted(surfaces):
+        for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            if word[:cut] not in vocabulary:
+                continue
+            tail = word[cut:]
+            # After the head may come a linking s, e or en ("ontwikkeling|s|perspectiefplan"),
+            # or a part that starts with those letters ("autisme|spectrumstoornis"): both.
+            ends = [tail] + [tail[len(link):] for link in LINKS if tail.startswith(link)]
+            for end in ends:
+                if len(end) >= MIN_TAIL and end not in surfaces:
+                    tails.setdefault(end, surfaces[word])
+    return tails
+
 
 
 def _shard_items(index: Index, lang: str) -> dict[str, tuple[dict, dict]]:

@@ -34,6 +34,12 @@ def test_a_compound_finds_its_parts(site, page):
     assert page.locator("#swv-bedoelde-u").is_hidden()
 
 
+def test_the_end_of_a_compound_finds_the_compound(site, page):
+    # "perspectiefplan" is on no page; "ontwikkelingsperspectiefplan" is.
+    results = ask(page, site, "perspectiefplan")
+    assert "/vragen/ondersteuning-en-opp/" in [r.split("#")[0] for r in results[:3]], results
+
+
 def test_the_abbreviation_finds_its_pages_first(site, page):
     results = ask(page, site, "tlv")
     assert "tlv" in results[0], results

@@ -51,6 +51,7 @@ QUESTIONS = [
     "wat is een opp",
     "speciaal onderwijs",               # a title exactly
     "so school",
+    "perspectiefplan",                  # the end of a compound
 ]
 
 
