@@ -44,7 +44,8 @@ def hulp(site: m.Site, here: str = ZOEKPAGINA) -> str:
              f"mail naar {email(contact['email'])}" if contact.get("email") else ""]
     wegen = [w for w in wegen if w]
     naam = safe.text(contact.get("naam") or site.organisatie["naam"])
-    return (f"Vindt u niet wat u zoekt? Vraag het {naam}: {' of '.join(wegen)}. "
+    return (f"Vindt u niet wat u zoekt? Kijk of de woorden goed gespeld zijn, of zoek met "
+            f"minder of andere woorden. Of vraag het {naam}: {' of '.join(wegen)}. "
             f"Of kijk bij de {page_link(here, 'begrippen', BEGRIPPEN_PAGE)}: "
             "daar staat wat woorden betekenen.\n{: #swv-zoek-hulp .swv-zoek-hulp }")
 
