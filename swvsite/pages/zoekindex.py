@@ -24,6 +24,7 @@ is what the benchmarks and the offline quality measure use.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import json
@@ -201,6 +202,7 @@ STOP_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=200_000)  # a site has tens of thousands of words, said often
 def fold(word: str, lang: str) -> str:
     """Lower case, without diacritics (nl, en, tr, pl) or Arabic marks and alef forms."""
     word = word.lower().replace("’", "'")
@@ -212,6 +214,7 @@ def fold(word: str, lang: str) -> str:
                    if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str, lang: str) -> str:
     if lang == "nl":
         return stem_nl(word)
@@ -287,6 +290,15 @@ class Entry:
     page_title: str = ""
     boost: float = 1.0
     terms: dict[str, float] = field(default_factory=dict)
+    _tokens: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def tokens(self, part: str) -> list[str]:
+        """The folded words of "title", "page_title" or "text", worked out once
+        while the index is built (build() forgets them again)."""
+        found = self._tokens.get(part)
+        if found is None:
+            found = self._tokens[part] = words(getattr(self, part), self.lang)
+        return found
 
 
 _HTML_LANG = re.compile(r"<html\b[^>]*\blang=[\"']?([A-Za-z-]+)", re.I)
@@ -430,9 +442,9 @@ def vocabulary_of(entries: list[Entry], extra: Sequence[str] = ()) -> frozenset[
     found: set[str] = set()
     entries_with: dict[str, int] = defaultdict(int)
     for entry in entries:
-        found.update(w for w in words(entry.title, entry.lang) if len(w) >= MIN_PART)
+        found.update(w for w in entry.tokens("title") if len(w) >= MIN_PART)
         if entry.lang == "nl":
-            for word in set(words(entry.text, "nl")):
+            for word in set(entry.tokens("text")):
                 entries_with[word] += 1
     found.update(w for w, n in entries_with.items()
                  if n >= VOCABULARY_MIN_ENTRIES and len(w) >= VOCABULARY_MIN_LENGTH
@@ -450,14 +462,15 @@ def _term_weights(entry: Entry, vocabulary: frozenset[str], synonyms: Synonyms |
     text: dict[str, float] = defaultdict(float)
     titles: dict[str, float] = defaultdict(float)
     if synonyms is not None and entry.lang == "nl":
-        for name in synonyms.other_names(f"{entry.title} {entry.text}"):
+        present = {*entry.tokens("title"), *entry.tokens("text")}
+        for name in synonyms.other_names_of(present):
             for word in words(name, entry.lang):
                 text[stem(word, entry.lang)] += 1
     stops = STOP_WORDS.get(entry.lang, frozenset())
-    for source, target, weight in ((entry.title, titles, 1.0),
-                                   (entry.page_title, titles, PAGE_TITLE_WEIGHT),
-                                   (entry.text, text, 1.0)):
-        for word in words(source, entry.lang):
+    for source, target, weight in (("title", titles, 1.0),
+                                   ("page_title", titles, PAGE_TITLE_WEIGHT),
+                                   ("text", text, 1.0)):
+        for word in entry.tokens(source):
             if word in stops:
                 continue
             terms = [(stem(word, entry.lang), weight)]
@@ -479,8 +492,7 @@ def _term_weights(entry: Entry, vocabulary: frozenset[str], synonyms: Synonyms |
 def _title_length(entry: Entry) -> int:
     """The number of content words in the section's title (at least 1)."""
     stops = STOP_WORDS.get(entry.lang, frozenset())
-    return max(1, len({stem(w, entry.lang) for w in words(entry.title, entry.lang)
-                       if w not in stops}))
+    return max(1, len({stem(w, entry.lang) for w in entry.tokens("title") if w not in stops}))
 
 
 @dataclass
@@ -511,7 +523,10 @@ class Synonyms:
         object.__setattr__(self, "_by_word", by_word)
 
     def other_names(self, text: str) -> list[str]:
-        present = set(words(text, "nl"))
+        return self.other_names_of(set(words(text, "nl")))
+
+    def other_names_of(self, present: set[str]) -> list[str]:
+        """other_names for a text's set of (folded) words."""
         split: tuple[tuple[frozenset[str], ...], ...] = self._split  # type: ignore[attr-defined]
         by_word: dict[str, set[int]] = self._by_word  # type: ignore[attr-defined]
         candidates = sorted({n for word in present for n in by_word.get(word, ())})
@@ -531,20 +546,32 @@ def build(entries: list[Entry], names: Sequence[str] = (),
     if synonyms is not None:
         names = [*names, *(name for group in synonyms.groups for name in group)]
     vocabulary = vocabulary_of(entries, list(names))
-    postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
     surfaces: dict[str, dict[str, str]] = defaultdict(dict)
-    document_frequency: dict[tuple[str, str], int] = defaultdict(int)
     per_entry = []
     for entry in entries:
-        text, titles = _term_weights(entry, vocabulary, synonyms)
-        per_entry.append((text, titles))
+        per_entry.append(_term_weights(entry, vocabulary, synonyms))
+        for word in (*entry.tokens("title"), *entry.tokens("text")):
+            surfaces[entry.lang].setdefault(word, stem(word, entry.lang))
+    postings = _postings(entries, per_entry)
+    for word in vocabulary:  # compound parts: the client finds their stems here too
+        surfaces["nl"].setdefault(word, stem(word, "nl"))
+    for tail, whole in compound_tails(surfaces["nl"], vocabulary).items():
+        surfaces["nl"].setdefault(tail, whole)
+    for entry in entries:
+        entry._tokens.clear()
+    return Index(entries, postings, surfaces, vocabulary)
+
+
+def _postings(entries: list[Entry], per_entry: list[tuple[dict[str, float], dict[str, float]]]
+              ) -> dict[str, dict[str, list[tuple[int, float]]]]:
+    """lang -> term -> its best MAX_POSTINGS (entry number, BM25 score), best first."""
+    postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    document_frequency: dict[tuple[str, str], int] = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
+    for entry, (text, titles) in zip(entries, per_entry, strict=True):
+        counts[entry.lang] += 1
         for term in {*text, *titles}:
             document_frequency[entry.lang, term] += 1
-        for word in words(f"{entry.title} {entry.text}", entry.lang):
-            surfaces[entry.lang].setdefault(word, stem(word, entry.lang))
-    counts: dict[str, int] = defaultdict(int)
-    for entry in entries:
-        counts[entry.lang] += 1
     lengths = [sum(text.values()) for text, _ in per_entry]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     title_lengths = [_title_length(entry) for entry in entries]
@@ -562,15 +589,11 @@ def build(entries: list[Entry], names: Sequence[str] = (),
             score = entry.boost * idf * (tf * (BM25_K + 1) / (tf + norm)
                                          + TITLE_BONUS * title_norm * titles.get(term, 0.0))
             postings[entry.lang][term].append((number, round(score, 2)))
-    for word in vocabulary:  # compound parts: the client finds their stems here too
-        surfaces["nl"].setdefault(word, stem(word, "nl"))
-    for tail, whole in compound_tails(surfaces["nl"], vocabulary).items():
-        surfaces["nl"].setdefault(tail, whole)
     for by_term in postings.values():
         for found in by_term.values():
             found.sort(key=lambda p: -p[1])
             del found[MAX_POSTINGS:]
-    return Index(entries, postings, surfaces, vocabulary)
+    return postings
 
 
 def compound_tails(surfaces: dict[str, str], vocabulary: frozenset[str]) -> dict[str, str]:
