@@ -3,6 +3,7 @@ shows after each edit is what a fresh `mkdocs build` of the same sources shows."
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from test_build_cache import assert_same_site, edit, editable_copy
 
 from swvsite.engine.build import TemplateCache, build
 from swvsite.engine.pagecache import PageCache
+from swvsite.pages import zoekindex as z
 
 from conftest import ENV, FIXTURE_CONTENT, SWVSITE, make_project, run_engine
 
@@ -56,6 +58,11 @@ def test_serve_reloads_on_content_change(tmp_path, minimal_content):
         record = minimal_content / "voorzieningen/opdc-test.yml"
         record.write_text(record.read_text().replace("naam: OPDC Test", "naam: OPDC Vernieuwd"))
         wait_for(lambda: "OPDC Vernieuwd" in (fetch(url) or ""))
+        # A moment later the search index has the new word too.
+        index = f"http://127.0.0.1:{port}/zoeken/index/"
+        wait_for(lambda: "vernieuwd" in (fetch(index + "nl/t-" + z.shard_of(
+            "vernieuwd", set(json.loads(fetch(index + "manifest.json") or "{}")
+                            .get("shards", {}).get("nl", []))) + ".json") or ""))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -87,8 +94,10 @@ class Preview:
     def rebuild(self, config=None):
         config = config or self.config()
         self.plugin = config.plugins["swvsite"]
-        return build(config, cache=self.cache, serve_url=SERVE_URL, keep_site=True,
-                     templates=self.templates)
+        stats = build(config, cache=self.cache, serve_url=SERVE_URL, keep_site=True,
+                      templates=self.templates)
+        self.plugin.later_index.wait(120)  # the preview writes its search index after a build
+        return stats
 
 
 def fresh_build(config_file: Path, site_dir: Path) -> Path:

@@ -65,6 +65,7 @@ from swvsite.engine.pagesteps import (
     restore_state,
 )
 from swvsite.engine.workers import Outcome, WarningCounter, Worker, share_out
+from swvsite.pages import zoekindex
 
 log = logging.getLogger("mkdocs.swvsite.engine.build")
 
@@ -427,9 +428,14 @@ def _mark_start(site_dir: Path) -> int:
 
 def _remove_stale(site_dir: Path, started: int, expected: set[str]) -> None:
     """Remove what an earlier build wrote and this one did not: files that are not
-    among this build's files and were not written since it started."""
+    among this build's files and were not written since it started. The search
+    index is left alone: the plugin replaces it as a whole (in the preview after
+    the rebuild, swvsite.engine.previewindex)."""
     (site_dir / START_MARKER).unlink(missing_ok=True)
+    index = os.path.normpath(site_dir / zoekindex.INDEX_DIR)
     for root, _dirs, names in os.walk(site_dir, topdown=False):
+        if root == index or root.startswith(index + os.sep):
+            continue
         for name in names:
             path = os.path.join(root, name)
             if path not in expected and os.stat(path).st_mtime_ns < started:

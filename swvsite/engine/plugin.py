@@ -26,6 +26,7 @@ from swvsite.content.load import LoadCache, load_site
 from swvsite.content.problems import ContentError
 from swvsite.content.signalen import instellingen as signaalinstellingen
 from swvsite.engine import theme
+from swvsite.engine.previewindex import LaterIndex
 from swvsite.pages import (
     bundle,
     exports,
@@ -82,6 +83,7 @@ class SwvsitePlugin(BasePlugin):
     load_cache: LoadCache | None = None
     render_memo: RenderMemo | None = None
     export_memo: dict | None = None
+    later_index: LaterIndex | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -184,10 +186,13 @@ class SwvsitePlugin(BasePlugin):
             self.load_cache = LoadCache()
             self.render_memo = RenderMemo(record_digest)
             self.export_memo = {}
+            self.later_index = LaterIndex()
 
     def on_shutdown(self):
+        if self.later_index is not None:
+            self.later_index.stop()
         self.preview = False
-        self.load_cache = self.render_memo = self.export_memo = None
+        self.load_cache = self.render_memo = self.export_memo = self.later_index = None
 
     def on_files(self, files: Files, config) -> Files:
         records = record_pages(self.content, self.render_memo if self.preview else None)
@@ -253,6 +258,8 @@ class SwvsitePlugin(BasePlugin):
                           f"geen pagina '{target}'; kies een bestaande pagina, zoals procedures")
 
     def on_pre_build(self, config):
+        if self.later_index is not None:
+            self.later_index.stop()  # it would read pages this build rewrites
         self._script_hashes = set()
         self._page_script_hashes = {}
         self._digests = None
@@ -314,7 +321,10 @@ class SwvsitePlugin(BasePlugin):
         hashes = sorted(self._script_hashes)
         (site_dir / NETLIFY_HEADERS).write_text(headers.netlify_headers(hashes), encoding="utf-8")
         (site_dir / NGINX_HEADERS).write_text(headers.nginx_snippet(hashes), encoding="utf-8")
-        zoekindex.write(site_dir, self.content)
+        if self.later_index is not None:
+            self.later_index.schedule(site_dir, self.content_path(config))
+        else:
+            zoekindex.write(site_dir, self.content)
 
     def _write_redirects(self, site_dir: Path, config) -> None:
         meta = headers.meta_tag([])

@@ -726,16 +726,35 @@ def write(site_dir: Path, site: m.Site | None = None) -> dict[str, bytes]:
     """Build the index of the finished site in `site_dir` (with the begrippen
     of `site` as synonyms) and write its files under site/zoeken/index/; both
     build paths call this last, after the post-pass."""
+    written = index_files(site_dir, site)
+    replace(site_dir, written)
+    return written
+
+
+def index_files(site_dir: Path, site: m.Site | None = None) -> dict[str, bytes]:
+    """The index files of the finished site in `site_dir` (name -> bytes)."""
     synonyms = Synonyms(begripnamen.synoniemen(site).groups) if site is not None else None
+    return files(build(site_entries(site_dir), synonyms=synonyms))
+
+
+def replace(site_dir: Path, written: dict[str, bytes]) -> None:
+    """Put `written` in site/zoeken/index/ instead of what was there: written
+    beside it first, then swapped in, so a visitor of the preview searching
+    meanwhile finds the old index or the new one, not half of each."""
     out = site_dir / INDEX_DIR
-    written = files(build(site_entries(site_dir), synonyms=synonyms))
-    if out.is_dir():  # a rebuild into the same folder (the preview): no stale shards
-        shutil.rmtree(out)
+    new, old = out.with_name(out.name + ".nieuw"), out.with_name(out.name + ".oud")
+    for leftover in (new, old):
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
     for name, data in written.items():
-        target = out / name
+        target = new / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    return written
+    if out.is_dir():
+        out.rename(old)
+    new.rename(out)
+    if old.is_dir():
+        shutil.rmtree(old)
 
 
 def _json(value) -> bytes:
