@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from swvsite.pages import zoekindex as z
+from swvsite.pages.zoekindex import bestanden
 
 
 def page(title: str, body: str, lang: str = "nl", head: str = "") -> str:
@@ -82,7 +83,7 @@ def test_shards_hold_what_a_query_needs():
 
 
 def test_big_shards_split_by_a_longer_prefix(monkeypatch):
-    monkeypatch.setattr(z, "SHARD_BYTES", 40)
+    monkeypatch.setattr(bestanden, "SHARD_BYTES", 40)
     built = index()
     keys = z.shard_keys(built, "nl")
     assert any(len(key) > z.PREFIX for key in keys)
