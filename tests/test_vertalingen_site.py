@@ -148,10 +148,17 @@ def test_language_without_a_material_template_builds(tmp_path):
     assert {a["hreflang"] for a in switcher.find_all("a")} == {"en", "ar", "ti"}
 
 
+# A question the English translation does not have: its Dutch title is in the
+# translated page's table of contents too.
+TWO_QUESTIONS = (FIXTURES / "minimal/vragen/algemeen.yml").read_text(encoding="utf-8").replace(
+    "gecontroleerd_op:", "  - id: hoe-lang\n    vraag: Hoe lang duurt het?\n"
+    "    antwoord: Zes weken.\ngecontroleerd_op:")
+
+
 def test_the_staged_build_makes_the_same_pages_per_language(tmp_path):
     from test_staged import assert_same_site, staged_build, swvsite_build
 
-    plugin_built = build_translated(tmp_path / "plugin")
+    plugin_built = build_translated(tmp_path / "plugin", {"vragen/algemeen.yml": TWO_QUESTIONS})
     assert plugin_built.result.returncode == 0, plugin_built.result.stderr
     project = tmp_path / "plugin/project/mkdocs.yml"
     rebuilt = swvsite_build(project, tmp_path / "plugin-site", "mkdocs", "--zonder-cache")
@@ -164,6 +171,13 @@ def test_the_staged_build_makes_the_same_pages_per_language(tmp_path):
     assert re.search(r'<html [^>]*lang="ar" dir="rtl"', page) and '<p lang="nl" dir="ltr">' in page
     index = [data.decode() for name, data in files.items() if name.startswith("zoeken/index/")]
     assert index and not any(mark in text for text in index for mark in "\ue000\ue001\ue002")
+    # A macro block on a translated hand-written page is marked Dutch on both paths,
+    # and so is an untranslated question's title in the table of contents.
+    start = files["en/index.html"].decode()
+    assert re.search(r'<aside [^>]*class="swv-contactblok"[^>]*lang="nl"', start), start
+    faq = files["en/vragen/algemeen/index.html"].decode()
+    toc = faq[faq.index('class="md-nav md-nav--secondary"'):]
+    assert '<span lang="nl" dir="ltr">Hoe lang duurt het?' in toc
 
 
 def test_links_in_a_translated_page_to_translated_pages(translated_site, tmp_path):
@@ -173,11 +187,12 @@ def test_links_in_a_translated_page_to_translated_pages(translated_site, tmp_pat
     # A link to a page that has no English translation is a mistake, named with file and line.
     site = build_translated(tmp_path)
     page = tmp_path / "project/docs/en/index.md"
+    line = len(page.read_text().splitlines()) + 2  # after a blank line
     page.write_text(page.read_text() + "\nAnd [staying home](procedures/thuiszitten.md).\n")
     check = run_swvsite("check", "-f", str(tmp_path / "project/mkdocs.yml"), cwd=tmp_path)
     assert site.result.returncode == 0 and check.returncode == 1
-    assert "docs/en/index.md, regel 13: de link 'procedures/thuiszitten.md' wijst naar een " \
-        "pagina die niet bestaat" in check.stderr
+    assert f"docs/en/index.md, regel {line}: de link 'procedures/thuiszitten.md' wijst naar " \
+        "een pagina die niet bestaat" in check.stderr
 
 
 def test_stamping_a_translated_page_clears_its_notice(tmp_path):

@@ -271,7 +271,10 @@ class SwvsitePlugin(BasePlugin):
         head = pagehead.head_html(self.content, page.file.src_uri, config.site_url, page.title,
                                   page.meta.get("description") or config.site_description)
         output = output.replace("</head>", head + "</head>", 1)
-        output = finish_page(output, page.file.src_uri, self._languages, config.site_url)
+        # The content was marked in on_page_content; the table of contents and the
+        # navigation carry its headings' marks still (the staged post-pass does the same).
+        output = finish_page(mark_dutch(output), page.file.src_uri, self._languages,
+                             config.site_url)
         output = permalinks.quiet_permalinks(output)
         try:
             searched = zoekindex.page_attributes(page.meta.get("search"))

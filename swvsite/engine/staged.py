@@ -43,6 +43,7 @@ from swvsite.content import model as m
 from swvsite.content.problems import BuildFailed
 from swvsite.engine import choice as engine
 from swvsite.engine.postpass import PostPassError, SiteSettings, StagedPage, complete
+from swvsite.pages.translated import hand_written_block
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
@@ -152,7 +153,9 @@ class _PageWriter:
             return
         meta, body = split_front_matter(source.read_text(encoding="utf-8"))
         if meta.get("render_macros"):
-            bound = {name: partial(block, self.plugin.site, src_uri)
+            # As macros/__init__.py binds them: on a translated page a block is
+            # rendered in the page's language and marked as Dutch text.
+            bound = {name: partial(hand_written_block, self.plugin.site, src_uri, block)
                      for name, block in blocks.items()}
             body = self.jinja.from_string(body).render(**bound)
         self._write_page(src_uri, meta, body)
