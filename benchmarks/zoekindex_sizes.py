@@ -62,7 +62,7 @@ def _word_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[st
 
 def _correction_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[str]:
     """Round 2 (needCorrections): the shards of every one-letter correction of an
-    unknown word, and for a long one without any, all shards of its first letters."""
+    unknown word, and for a long one without any, all shards of its first three letters."""
     surfaces = index.surfaces.get(lang, {})
     names: set[str] = set()
     for word in z.words(query, lang):
@@ -70,7 +70,9 @@ def _correction_files(query: str, index: z.Index, keys: set[str], lang: str) -> 
             near = z.edits1(word)
             names |= _shards(near, keys, lang)
             if len(word) >= 8 and not near & surfaces.keys():
-                names |= {f"{lang}/t-{k}.json" for k in keys if k.startswith(word[:z.PREFIX])}
+                start = word[:z.FAR_PREFIX]
+                names |= {f"{lang}/t-{k}.json" for k in keys
+                          if k.startswith(start) or start.startswith(k)}
     return names
 
 

@@ -139,7 +139,7 @@
     }
     var found = Array.from(edits1(word)).filter(function (w) { return surfaces.has(w); });
     if (!found.length && word.length >= 8) {
-      var prefix = manifest.rules.prefix;
+      var prefix = manifest.rules.far_prefix;
       surfaces.forEach(function (stem, w) {
         if (w[0] === word[0] && Math.abs(w.length - word.length) <= 2 &&
             w.slice(0, prefix) === word.slice(0, prefix) && distance(w, word) <= 2) {
@@ -223,8 +223,9 @@
       var far = [];
       missing.forEach(function (w) {
         if (w.length >= 8 && !corrections(w).length) {
+          var start = w.slice(0, manifest.rules.far_prefix);
           keys.forEach(function (k) {
-            if (k.startsWith(w.slice(0, manifest.rules.prefix))) {
+            if (k.startsWith(start) || start.startsWith(k)) {
               far.push(k);
             }
           });

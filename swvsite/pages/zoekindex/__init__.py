@@ -53,6 +53,7 @@ from swvsite.pages.zoekindex.lezen import (
 )
 from swvsite.pages.zoekindex.regels import (
     DOC_BLOCK,
+    FAR_PREFIX,
     INDEX_DIR,
     MATCHING_BEGRIPPEN,
     MIN_CORRECTED,
@@ -85,8 +86,8 @@ from swvsite.pages.zoekindex.vragen import (
 )
 
 __all__ = [
-    "DOC_BLOCK", "EXCLUDE_ATTRIBUTE", "INDEX_DIR", "MATCHING_BEGRIPPEN", "MIN_CORRECTED",
-    "MIN_PART", "PREFIX", "SEARCH_PAGE", "STOP_WORDS", "VOCABULARY_MIN_ENTRIES",
+    "DOC_BLOCK", "EXCLUDE_ATTRIBUTE", "FAR_PREFIX", "INDEX_DIR", "MATCHING_BEGRIPPEN",
+    "MIN_CORRECTED",    "MIN_PART", "PREFIX", "SEARCH_PAGE", "STOP_WORDS", "VOCABULARY_MIN_ENTRIES",
     "WEIGHT_ATTRIBUTE", "Entry", "Index", "Synonyms", "bedoelde_u", "begripnamen",
     "begrippen_voor", "build", "compound_tails", "edits1", "files", "fold", "glossary_ranges",
     "gzip_size", "index_files", "is_begrip", "is_filter_page", "page_attributes", "page_entries",

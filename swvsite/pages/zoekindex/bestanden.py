@@ -19,6 +19,7 @@ from swvsite.pages.zoekindex.regels import (
     CORRECTION_WEIGHT,
     DOC_BLOCK,
     EXACT_WEIGHT,
+    FAR_PREFIX,
     INDEX_DIR,
     MATCHING_BEGRIPPEN,
     MAX_COMPLETIONS,
@@ -115,7 +116,8 @@ def files(index: Index) -> dict[str, bytes]:
                 "rules": {"prefix": PREFIX, "max_prefix": MAX_PREFIX, "min_part": MIN_PART,
                           "part": PART_WEIGHT, "pair": PAIR_WEIGHT, "exact": EXACT_WEIGHT,
                           "begrippen": MATCHING_BEGRIPPEN,
-                          "correction": CORRECTION_WEIGHT, "min_corrected": MIN_CORRECTED,
+                          "correction": CORRECTION_WEIGHT, "far_prefix": FAR_PREFIX,
+                          "min_corrected": MIN_CORRECTED,
                           "completion": COMPLETION_WEIGHT, "completions": MAX_COMPLETIONS,
                           "stop": {lang: sorted(STOP_WORDS.get(lang, ()))
                                    for lang in sorted(index.postings)}}}

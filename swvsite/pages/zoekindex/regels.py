@@ -19,6 +19,7 @@ MATCHING_BEGRIPPEN = 3  # begrippen offered beside few results
 BM25_K, BM25_B = 1.2, 0.75
 PART_WEIGHT = 0.6       # a query word's compound parts
 CORRECTION_WEIGHT = 0.8
+FAR_PREFIX = 3          # a correction two letters away keeps the first three
 MIN_CORRECTED = 5       # shorter words have too many one-letter neighbours ("snap": stap)
 COMPLETION_WEIGHT = 0.5
 MAX_COMPLETIONS = 5

@@ -11,13 +11,13 @@ from swvsite.pages.zoekindex.regels import (
     COMPLETION_WEIGHT,
     CORRECTION_WEIGHT,
     EXACT_WEIGHT,
+    FAR_PREFIX,
     MATCHING_BEGRIPPEN,
     MAX_COMPLETIONS,
     MIN_CORRECTED,
     MIN_PART,
     PAIR_WEIGHT,
     PART_WEIGHT,
-    PREFIX,
 )
 from swvsite.pages.zoekindex.tekst import _WORD, STOP_WORDS, fold, split_compound, words
 
@@ -120,7 +120,7 @@ def _corrections(word: str, surfaces: dict[str, str]) -> list[str]:
     found = [w for w in near if w in surfaces]
     if not found and len(word) >= 8:
         found = [w for w in surfaces if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2
-                 and w[:PREFIX] == word[:PREFIX] and _distance(w, word) <= 2]
+                 and w[:FAR_PREFIX] == word[:FAR_PREFIX] and _distance(w, word) <= 2]
     return sorted(found)
 
 
