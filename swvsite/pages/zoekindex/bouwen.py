@@ -109,31 +109,33 @@ class Synonyms:
     groups: tuple[tuple[str, ...], ...]
 
     def __post_init__(self) -> None:
-        # Each name as the set of its words, and, per word, the groups that use it.
+        # Each name as the set of its words, and each name under one of its words,
+        # its longest (a name is in a text only if that word is: checking the
+        # names of a text's words costs little, as long words are rare ones).
         split = tuple(tuple(frozenset(words(name, "nl")) for name in group)
                       for group in self.groups)
-        by_word: dict[str, set[int]] = defaultdict(set)
+        by_key: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
         for number, names in enumerate(split):
             for name in names:
-                for word in name:
-                    by_word[word].add(number)
+                if name:
+                    by_key[max(sorted(name), key=len)].append((number, name))
         object.__setattr__(self, "_split", split)
-        object.__setattr__(self, "_by_word", by_word)
+        object.__setattr__(self, "_by_key", by_key)
 
     def other_names(self, text: str) -> list[str]:
         return self.other_names_of(set(words(text, "nl")))
 
     def other_names_of(self, present: set[str]) -> list[str]:
-        """other_names for a text's set of (folded) words."""
+        """other_names for a text's set of (folded) words: the names of every
+        group one of whose names the text has, that the text does not have."""
         split: tuple[tuple[frozenset[str], ...], ...] = self._split  # type: ignore[attr-defined]
-        by_word: dict[str, set[int]] = self._by_word  # type: ignore[attr-defined]
-        candidates = sorted({n for word in present for n in by_word.get(word, ())})
+        by_key: dict[str, list[tuple[int, frozenset[str]]]] = self._by_key  # type: ignore[attr-defined]
+        matched = {number for word in present for number, name in by_key.get(word, ())
+                   if name <= present}
         found = []
-        for number in candidates:
-            names = split[number]
-            if any(name and name <= present for name in names):
-                found += [self.groups[number][i] for i, name in enumerate(names)
-                          if not name <= present]
+        for number in sorted(matched):
+            found += [self.groups[number][i] for i, name in enumerate(split[number])
+                      if not name <= present]
         return found
 
 
@@ -170,6 +172,9 @@ def _postings(entries: list[Entry], per_entry: list[tuple[dict[str, float], dict
         counts[entry.lang] += 1
         for term in {*text, *titles}:
             document_frequency[entry.lang, term] += 1
+    idf: dict[str, dict[str, float]] = defaultdict(dict)
+    for (lang, term), n in document_frequency.items():
+        idf[lang][term] = math.log(1 + (counts[lang] - n + 0.5) / (n + 0.5))
     lengths = [sum(text.values()) for text, _ in per_entry]
     average = (sum(lengths) / len(lengths)) if lengths else 1.0
     title_lengths = [_title_length(entry) for entry in entries]
@@ -180,13 +185,12 @@ def _postings(entries: list[Entry], per_entry: list[tuple[dict[str, float], dict
         # long one that only mentions it: BM25's length rule, on the title.
         title_norm = (BM25_K + 1) / (1 + BM25_K * (
             1 - BM25_B + BM25_B * title_lengths[number] / max(title_average, 1.0)))
+        by_term, lang_idf = postings[entry.lang], idf[entry.lang]
         for term in {*text, *titles}:
-            n = document_frequency[entry.lang, term]
-            idf = math.log(1 + (counts[entry.lang] - n + 0.5) / (n + 0.5))
             tf = text.get(term, 0.0)
-            score = entry.boost * idf * (tf * (BM25_K + 1) / (tf + norm)
-                                         + TITLE_BONUS * title_norm * titles.get(term, 0.0))
-            postings[entry.lang][term].append((number, round(score, 2)))
+            score = entry.boost * lang_idf[term] * (
+                tf * (BM25_K + 1) / (tf + norm) + TITLE_BONUS * title_norm * titles.get(term, 0.0))
+            by_term[term].append((number, round(score, 2)))
     for by_term in postings.values():
         for found in by_term.values():
             found.sort(key=lambda p: -p[1])
