@@ -32,8 +32,10 @@ from swvsite.pages import zoekindex as z
 LIMIT = 10  # results the search page asks for
 
 
-def _shards(terms, keys: set[str], lang: str) -> set[str]:
-    return {f"{lang}/t-{key}.json" for key in (z.shard_of(t, keys) for t in terms) if key in keys}
+def _shards(terms, keys: set[str], lang: str, kind: str = "w") -> set[str]:
+    """The `kind` files ("w": word maps, "p": postings) of the shards of `terms`."""
+    return {f"{lang}/{kind}-{key}.json" for key in (z.shard_of(t, keys) for t in terms)
+            if key in keys}
 
 
 def client_files(query: str, index: z.Index, keys: set[str], lang: str = "nl") -> set[str]:
@@ -43,7 +45,8 @@ def client_files(query: str, index: z.Index, keys: set[str], lang: str = "nl") -
 
 
 def _word_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[str]:
-    """Round 1 (needWords): the words, joined neighbours, compound parts, completions."""
+    """Round 1 (needWords): the word maps of the words, joined neighbours, compound
+    parts and completions."""
     stops = z.STOP_WORDS.get(lang, frozenset())
     tokens = z.words(query, lang)
     content = [w for w in tokens if w not in stops] or tokens
@@ -55,14 +58,14 @@ def _word_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[st
             terms += z.split_compound(word, index.vocabulary)
     names = _shards(terms, keys, lang)
     for word in (w for w in content if len(w) >= z.MIN_PART):
-        names |= {f"{lang}/t-{k}.json" for k in keys
+        names |= {f"{lang}/w-{k}.json" for k in keys
                   if k.startswith(word) or word.startswith(k)}
     return names
 
 
 def _correction_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[str]:
-    """Round 2 (needCorrections): the shards of every one-letter correction of an
-    unknown word, and for a long one without any, all shards of its first three letters."""
+    """Round 2 (needCorrections): the word maps of every one-letter correction of an
+    unknown word, and for a long one without any, all of its first three letters."""
     surfaces = index.surfaces.get(lang, {})
     names: set[str] = set()
     for word in z.words(query, lang):
@@ -71,18 +74,18 @@ def _correction_files(query: str, index: z.Index, keys: set[str], lang: str) -> 
             names |= _shards(near, keys, lang)
             if len(word) >= 8 and not near & surfaces.keys():
                 start = word[:z.FAR_PREFIX]
-                names |= {f"{lang}/t-{k}.json" for k in keys
+                names |= {f"{lang}/w-{k}.json" for k in keys
                           if k.startswith(start) or start.startswith(k)}
     return names
 
 
 def _term_files(query: str, index: z.Index, keys: set[str], lang: str) -> set[str]:
-    """Round 3 (needTerms): the stems' postings, the word pairs and the signature."""
+    """Round 3 (needTerms): the postings of the stems, the word pairs and the signature."""
     groups, _ = z.query_groups(query, index, lang)
     terms = [t for g in groups for t in g] + z.query_pairs(query, index, lang)
     if signature := z.query_signature(query, index, lang):
         terms.append(signature)
-    return _shards(terms, keys, lang)
+    return _shards(terms, keys, lang, "p")
 
 
 def _document_files(query: str, index: z.Index, lang: str) -> set[str]:

@@ -60,7 +60,7 @@ def test_serve_reloads_on_content_change(tmp_path, minimal_content):
         wait_for(lambda: "OPDC Vernieuwd" in (fetch(url) or ""))
         # A moment later the search index has the new word too.
         index = f"http://127.0.0.1:{port}/zoeken/index/"
-        wait_for(lambda: "vernieuwd" in (fetch(index + "nl/t-" + z.shard_of(
+        wait_for(lambda: "vernieuwd" in (fetch(index + "nl/w-" + z.shard_of(
             "vernieuwd", set(json.loads(fetch(index + "manifest.json") or "{}")
                             .get("shards", {}).get("nl", []))) + ".json") or ""))
     finally:

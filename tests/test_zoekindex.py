@@ -77,9 +77,9 @@ def test_shards_hold_what_a_query_needs():
     files = z.files(index())
     manifest = json.loads(files["manifest.json"])
     assert sorted(manifest["shards"]) == ["en", "nl"]
-    key = z.shard_of("dyslexie", manifest["shards"]["nl"])
-    shard = json.loads(files[f"nl/t-{key}.json"])
-    assert shard["w"]["dyslexie"] in shard["p"]
+    keys = manifest["shards"]["nl"]
+    stemmed = json.loads(files[f"nl/w-{z.shard_of('dyslexie', keys)}.json"])["dyslexie"]
+    assert stemmed in json.loads(files[f"nl/p-{z.shard_of(stemmed, keys)}.json"])
 
 
 def test_big_shards_split_by_a_longer_prefix(monkeypatch):
@@ -89,8 +89,8 @@ def test_big_shards_split_by_a_longer_prefix(monkeypatch):
     assert any(len(key) > z.PREFIX for key in keys)
     files = z.files(built)
     for word, stemmed in built.surfaces["nl"].items():
-        shard = json.loads(files[f"nl/t-{z.shard_of(word, keys)}.json"])
-        assert shard["w"][word] == stemmed
+        shard = json.loads(files[f"nl/w-{z.shard_of(word, keys)}.json"])
+        assert shard[word] == stemmed
 
 
 def test_every_begrip_is_an_entry_of_its_own():

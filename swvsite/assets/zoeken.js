@@ -168,17 +168,18 @@
     return new Set(manifest.shards[lang] || []);
   }
 
-  function loadShards(names) {
+  // A shard is two files: "w" (its words' stems) and "p" (its stems' postings).
+  function loadShards(names, kind) {
     var keys = keysOf();
     var wanted = Array.from(new Set(names)).filter(function (k) { return keys.has(k); });
+    var into = kind === "w" ? surfaces : postings;
     return Promise.all(wanted.map(function (key) {
-      return getJson(lang + "/t-" + encodeURIComponent(key) + ".json").then(function (shard) {
-        if (!shard) {
-          return;
-        }
-        Object.keys(shard.w).forEach(function (w) { surfaces.set(w, shard.w[w]); });
-        Object.keys(shard.p).forEach(function (t) { postings.set(t, shard.p[t]); });
-      });
+      return getJson(lang + "/" + kind + "-" + encodeURIComponent(key) + ".json")
+        .then(function (shard) {
+          if (shard) {
+            Object.keys(shard).forEach(function (k) { into.set(k, shard[k]); });
+          }
+        });
     }));
   }
 
@@ -204,7 +205,7 @@
         });
       }
     });
-    return loadShards(need);
+    return loadShards(need, "w");
   }
 
   function unknown(tokens) {
@@ -219,7 +220,7 @@
     missing.forEach(function (w) {
       edits1(w).forEach(function (c) { need.push(shard_of(c, keys)); });
     });
-    return loadShards(need).then(function () {
+    return loadShards(need, "w").then(function () {
       var far = [];
       missing.forEach(function (w) {
         if (w.length >= 8 && !corrections(w).length) {
@@ -231,7 +232,7 @@
           });
         }
       });
-      return loadShards(far);
+      return loadShards(far, "w");
     });
   }
 
@@ -410,7 +411,7 @@
     if (signature(query)) {
       need.push(shard_of(signature(query), keys));
     }
-    return loadShards(need);
+    return loadShards(need, "p");
   }
 
   // The whole question: load what it needs, then rank.

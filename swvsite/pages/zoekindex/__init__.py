@@ -13,8 +13,10 @@ vocabulary (decompounding), so "thuisonderwijs" and "thuis onderwijs" meet.
 The index is written as small JSON files a client loads on demand:
 
 - `manifest.json`: languages, shard names, the decompounding vocabulary;
-- `<lang>/t-<prefix>.json`: for every surface word starting with the prefix its
-  stem, and for every stem starting with it its best postings (entry, score);
+- `<lang>/w-<prefix>.json`: for every surface word starting with the prefix its
+  stem; `<lang>/p-<prefix>.json`: for every stem starting with it its best
+  postings (entry, score). A question needs the word maps of its words, but
+  the postings of its stems only;
 - `<lang>/d-<n>.json`: the entries' url, title and a short text, in blocks.
 
 `files` returns the files as {relative path: bytes}; `search` is the

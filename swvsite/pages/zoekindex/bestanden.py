@@ -92,20 +92,24 @@ def glossary_ranges(index: Index) -> list[list[int]]:
 
 
 def files(index: Index) -> dict[str, bytes]:
-    """The index as small JSON files: manifest, term shards, document shards."""
+    """The index as small JSON files: manifest, word and posting shards, document shards."""
     out: dict[str, bytes] = {}
     manifest_keys: dict[str, list[str]] = {}
     for lang in sorted(index.postings):
         keys = shard_keys(index, lang)
         manifest_keys[lang] = keys
         key_set = set(keys)
-        shards: dict[str, dict] = defaultdict(lambda: {"w": {}, "p": {}})
+        # Per shard two files: its words' stems (all that finding the words of a
+        # question, their completions and corrections needs) and its stems' postings.
+        word_maps: dict[str, dict] = {key: {} for key in keys}
+        postings: dict[str, dict] = {key: {} for key in keys}
         for term, (surface, post) in _shard_items(index, lang).items():
-            shard = shards[shard_of(term, key_set)]
-            shard["w"].update(surface)
-            shard["p"].update(post)
-        for key, shard in shards.items():
-            out[f"{lang}/t-{key}.json"] = _json(shard)
+            key = shard_of(term, key_set)
+            word_maps[key].update(surface)
+            postings[key].update(post)
+        for key in keys:
+            out[f"{lang}/w-{key}.json"] = _json(word_maps[key])
+            out[f"{lang}/p-{key}.json"] = _json(postings[key])
     for start in range(0, len(index.entries), DOC_BLOCK):
         block = index.entries[start:start + DOC_BLOCK]
         out[f"d-{start // DOC_BLOCK}.json"] = _json(
