@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from swvsite.pages.zoekindex.regels import MIN_PART
 from swvsite.pages.zoekindex.stemmer import stem_nl
@@ -49,26 +50,38 @@ def words(text: str, lang: str) -> list[str]:
     return [fold(w, lang) for w in _WORD.findall(text)]
 
 
-def word_pairs(text: str, lang: str) -> list[str]:
+StemOf = Callable[[str], "str | None"]
+
+
+def word_pairs(text: str, lang: str, stem_of: StemOf | None = None) -> list[str]:
     """Each two neighbouring words of `text` as one term ("naar schol", "de
     klas"), a stop word beside a content word included (two stop words side by
     side say too little): a title that says the question's words in its order
-    ranks above one that only has them ("ik wil niet meer naar school")."""
+    ranks above one that only has them ("ik wil niet meer naar school").
+    `stem_of` gives a word's stem (default: `stem`); a word it has none for
+    (None: a question's word the index does not know) is in no pair."""
+    stem_of = stem_of or (lambda word: stem(word, lang))
     stops = STOP_WORDS.get(lang, frozenset())
     found = words(text, lang)
-    return [f"{stem(a, lang)} {stem(b, lang)}" for a, b in zip(found, found[1:], strict=False)
-            if a not in stops or b not in stops]
+    stems = [stem_of(w) for w in found]
+    return [f"{stems[i]} {stems[i + 1]}" for i in range(len(found) - 1)
+            if (found[i] not in stops or found[i + 1] not in stops)
+            and stems[i] is not None and stems[i + 1] is not None]
 
 
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 
 
-def signature(text: str, lang: str) -> str:
+def signature(text: str, lang: str, stem_of: StemOf | None = None) -> str:
     """The content words of `text` as one term ("=schol so"): the same for a
-    question and a title that say the same words, in any order; "" for none."""
+    question and a title that say the same words, in any order; "" for none,
+    or when `stem_of` (as in word_pairs) has no stem for one of them."""
+    stem_of = stem_of or (lambda word: stem(word, lang))
     stops = STOP_WORDS.get(lang, frozenset())
-    stems = sorted({stem(w, lang) for w in words(text, lang) if w not in stops})
-    return "=" + " ".join(stems) if stems else ""
+    stems = [stem_of(w) for w in words(text, lang) if w not in stops]
+    if not stems or None in stems:
+        return ""
+    return "=" + " ".join(sorted({s for s in stems if s is not None}))
 
 
 def title_signatures(title: str, lang: str) -> set[str]:

@@ -19,7 +19,15 @@ from swvsite.pages.zoekindex.regels import (
     PAIR_WEIGHT,
     PART_WEIGHT,
 )
-from swvsite.pages.zoekindex.tekst import _WORD, STOP_WORDS, fold, split_compound, words
+from swvsite.pages.zoekindex.tekst import (
+    _WORD,
+    STOP_WORDS,
+    fold,
+    signature,
+    split_compound,
+    word_pairs,
+    words,
+)
 
 
 def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
@@ -72,32 +80,16 @@ def query_groups(query: str, index: Index, lang: str = "nl"
     return groups, corrected
 
 
-def _known_stems(query: str, index: Index, lang: str) -> list[str | None]:
-    """The stem of each word of the query as the index has it (None for a word
-    it does not know: such a word is in no title, so in no pair or signature)."""
-    surfaces = index.surfaces.get(lang, {})
-    return [surfaces.get(w) for w in words(query, lang)]
-
-
 def query_pairs(query: str, index: Index, lang: str = "nl") -> list[str]:
-    """word_pairs of the query, from the stems the index knows."""
-    stops = STOP_WORDS.get(lang, frozenset())
-    found = words(query, lang)
-    stems = _known_stems(query, index, lang)
-    return [f"{stems[i]} {stems[i + 1]}" for i in range(len(found) - 1)
-            if (found[i] not in stops or found[i + 1] not in stops)
-            and stems[i] is not None and stems[i + 1] is not None]
+    """word_pairs of the query, from the stems the index knows (a word it does
+    not know is in no title, so in no pair)."""
+    return word_pairs(query, lang, index.surfaces.get(lang, {}).get)
 
 
 def query_signature(query: str, index: Index, lang: str = "nl") -> str:
     """signature of the query, from the stems the index knows ("" when it does
     not know one of its content words)."""
-    stops = STOP_WORDS.get(lang, frozenset())
-    stems = [s for w, s in zip(words(query, lang), _known_stems(query, index, lang), strict=True)
-             if w not in stops]
-    if not stems or None in stems:
-        return ""
-    return "=" + " ".join(sorted({s for s in stems if s is not None}))
+    return signature(query, lang, index.surfaces.get(lang, {}).get)
 
 
 def query_terms(query: str, index: Index, lang: str = "nl") -> tuple[list[str], list[str]]:
