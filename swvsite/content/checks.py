@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from swvsite.content import huisstijl
+from swvsite.content import frontmatter, huisstijl
 from swvsite.content import model as m
 from swvsite.content.problems import Problem
 from swvsite.content.signalen.controle import signal_counts
@@ -381,37 +381,19 @@ def hand_written_links(given: CheckInput) -> list[Problem]:
     return pagelinks.problems(given.site, given.pages.docs_dir)
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-
-
 def hand_written_search_settings(given: CheckInput) -> list[Problem]:
     """A hand-written page's `search:` front matter (boost, exclude) is one the
-    site's search can use (swvsite.pages.zoekindex.page_attributes)."""
-    import yaml
-
-    from swvsite.pages import zoekindex  # reads the settings; only when there are pages
-
+    site's search can use (frontmatter.search_settings)."""
     docs_dir = given.pages.docs_dir
     if docs_dir is None:
         return []
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
-        found = _FRONT_MATTER.match(path.read_text(encoding="utf-8", errors="replace"))
-        if not found or "search" not in found.group(1):
-            continue
+        found = frontmatter.read(path)
         try:
-            meta = yaml.safe_load(found.group(1))
-        except yaml.YAMLError:
-            continue  # the build reports front matter that is not YAML
-        if not isinstance(meta, dict) or "search" not in meta:
-            continue
-        try:
-            zoekindex.page_attributes(meta["search"])
+            frontmatter.search_settings(found.meta.get("search"))
         except ValueError as exc:
-            lines = found.group(1).splitlines()
-            line = next((n for n, text in enumerate(lines, start=2)
-                         if text.strip().startswith("boost:")), None) or next(
-                (n for n, text in enumerate(lines, start=2) if text.startswith("search:")), 1)
+            line = found.line_of("boost") if found.line_of("boost") > 1 else found.line_of("search")
             display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
             problems.append(Problem(display, line, "search", str(exc)))
     return problems

@@ -33,8 +33,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
-
+from swvsite.content import frontmatter
 from swvsite.content import model as m
 from swvsite.engine import theme
 from swvsite.pages import zoekindex
@@ -355,22 +354,14 @@ def not_searched(docs_dir: Path, use_directory_urls: bool = True) -> set[str]:
     """URLs of hand-written pages whose front matter says `search: exclude: true`."""
     urls = set()
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        meta = _front_matter(path)
-        if isinstance(meta.get("search"), dict) and meta["search"].get("exclude"):
+        search = frontmatter.read(path).meta.get("search")
+        try:
+            excluded = frontmatter.search_settings(search).exclude
+        except ValueError:
+            excluded = False  # the build refuses such a page; `swvsite check` says why
+        if excluded:
             urls.add(_page_url(path.relative_to(docs_dir).as_posix(), use_directory_urls))
     return urls
-
-
-def _front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    match = re.match(r"^---\s*\n(.*?\n)(?:---|\.\.\.)\s*$", text, re.S | re.M)
-    if not match:
-        return {}
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def _page_url(source: str, use_directory_urls: bool) -> str:

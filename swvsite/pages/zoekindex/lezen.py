@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from swvsite.content import records
+from swvsite.content import frontmatter, records
 from swvsite.pages import filters
 from swvsite.pages.zoekindex.regels import GLOSSARY, SEARCH_PAGE
 from swvsite.pages.zoekindex.tekst import words
@@ -87,20 +87,13 @@ _EXCLUDE_PAGE = re.compile(rf"<html\b[^>]*\b{EXCLUDE_ATTRIBUTE}\b", re.I)
 
 def page_attributes(search: object) -> dict[str, str]:
     """The attributes of a page's <html> that carry its front matter's `search:`
-    settings (as Material documents them: `boost: 2`, `exclude: true`) into
-    the built page, where the index reads them. ValueError (Dutch) for a value
-    that is not one."""
-    if search is None:
-        return {}
-    if not isinstance(search, dict):
-        raise ValueError("'search' moet een lijstje instellingen zijn, zoals 'boost: 2'")
+    settings into the built page, where the index reads them. ValueError (Dutch)
+    for a value that is not one (content.frontmatter.search_settings)."""
+    settings = frontmatter.search_settings(search)
     found = {}
-    if "boost" in search:
-        boost = search["boost"]
-        if isinstance(boost, bool) or not isinstance(boost, int | float) or boost <= 0:
-            raise ValueError(f"'search: boost' moet een getal groter dan 0 zijn, niet {boost!r}")
-        found[WEIGHT_ATTRIBUTE] = f"{boost:g}"
-    if search.get("exclude") is True:
+    if settings.boost is not None:
+        found[WEIGHT_ATTRIBUTE] = f"{settings.boost:g}"
+    if settings.exclude:
         found[EXCLUDE_ATTRIBUTE] = "true"
     return found
 
