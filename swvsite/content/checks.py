@@ -393,7 +393,7 @@ def hand_written_search_settings(given: CheckInput) -> list[Problem]:
         try:
             frontmatter.search_settings(found.meta.get("search"))
         except ValueError as exc:
-            line = found.line_of("boost") if found.line_of("boost") > 1 else found.line_of("search")
+            line = found.line_of("boost", "search")
             display = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
             problems.append(Problem(display, line, "search", str(exc)))
     return problems

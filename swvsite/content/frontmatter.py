@@ -20,10 +20,14 @@ class FrontMatter:
     meta: dict
     lines: list[str]   # its lines, the first one being line 2 of the file
 
-    def line_of(self, key: str) -> int:
-        """The file's line where `key:` is first written (at any depth); 1 if nowhere."""
-        return next((n for n, text in enumerate(self.lines, start=2)
-                     if text.strip().startswith(f"{key}:")), 1)
+    def line_of(self, *keys: str) -> int:
+        """The file's line where the first of `keys` that is written stands (`key:`,
+        at any depth); 1 if none is."""
+        for key in keys:
+            for number, text in enumerate(self.lines, start=2):
+                if text.strip().startswith(f"{key}:"):
+                    return number
+        return 1
 
 
 def read(path: Path) -> FrontMatter:
